@@ -1,0 +1,46 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'dist', 'test-results', 'playwright-report', '.data'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      // The layers of ARCHITECTURE.md: imports only go one way.
+      'no-restricted-imports': 'off',
+    },
+  },
+  {
+    files: ['devices/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/renderer/**', '**/sync/**', '**/electron/**'] }],
+    },
+  },
+  {
+    files: ['sync/client/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/sync/server/**', '**/server/**', '**/renderer/**'] }] },
+  },
+  {
+    files: ['sync/server/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/sync/client/**', '**/client/**', '**/renderer/**', '**/devices/**'] }] },
+  },
+  {
+    files: ['sync/protocol/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/client/**', '**/server/**', '**/renderer/**', '**/devices/**'] }] },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/sync/server/**', '**/devices/host/**', '**/devices/idcard/**', '**/devices/printer/**', '**/devices/scanner/**', '**/electron/**'] }] },
+  },
+  {
+    files: ['**/*.{js,mjs,cjs}'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+);
