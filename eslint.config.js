@@ -11,7 +11,10 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       // The layers of ARCHITECTURE.md: imports only go one way.
       'no-restricted-imports': 'off',
@@ -20,24 +23,56 @@ export default tseslint.config(
   {
     files: ['devices/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['**/renderer/**', '**/sync/**', '**/electron/**'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['**/renderer/**', '**/sync/**', '**/electron/**'] },
+      ],
     },
   },
   {
     files: ['sync/client/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['**/sync/server/**', '**/server/**', '**/renderer/**'] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['**/sync/server/**', '**/server/**', '**/renderer/**'] },
+      ],
+    },
   },
   {
     files: ['sync/server/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['**/sync/client/**', '**/client/**', '**/renderer/**', '**/devices/**'] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['**/sync/client/**', '**/client/**', '**/renderer/**', '**/devices/**'] },
+      ],
+    },
   },
   {
     files: ['sync/protocol/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['**/client/**', '**/server/**', '**/renderer/**', '**/devices/**'] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['**/client/**', '**/server/**', '**/renderer/**', '**/devices/**'] },
+      ],
+    },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['**/sync/server/**', '**/devices/host/**', '**/devices/idcard/**', '**/devices/printer/**', '**/devices/scanner/**', '**/electron/**'] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            '**/sync/server/**',
+            '**/devices/host/**',
+            '**/devices/idcard/**',
+            '**/devices/printer/**',
+            '**/devices/scanner/**',
+            '**/electron/**',
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['**/*.{js,mjs,cjs}'],

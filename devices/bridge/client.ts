@@ -25,7 +25,11 @@ export interface KioskClient {
   close(): void;
 }
 
-type Pending = { resolve(value: unknown): void; reject(error: KioskError): void; timer: ReturnType<typeof setTimeout> };
+type Pending = {
+  resolve(value: unknown): void;
+  reject(error: KioskError): void;
+  timer: ReturnType<typeof setTimeout>;
+};
 
 const defaultReconnectDelay = (attempt: number) => Math.min(2000, 100 * 2 ** attempt);
 
@@ -68,7 +72,14 @@ export function createKioskClient(options: KioskClientOptions): KioskClient {
       pending.delete(response.data.id);
       clearTimeout(p.timer);
       if (response.data.ok) p.resolve(response.data.result);
-      else p.reject(new KioskError(response.data.error.code, response.data.error.message, response.data.error.details));
+      else
+        p.reject(
+          new KioskError(
+            response.data.error.code,
+            response.data.error.message,
+            response.data.error.details,
+          ),
+        );
       return;
     }
     const event = EventMessage.safeParse(raw);
@@ -113,7 +124,8 @@ export function createKioskClient(options: KioskClientOptions): KioskClient {
   }
 
   function call(method: MethodName, args: unknown): Promise<unknown> {
-    if (closed) return Promise.reject(new KioskError('HOST_UNAVAILABLE', 'the kiosk bridge is closed'));
+    if (closed)
+      return Promise.reject(new KioskError('HOST_UNAVAILABLE', 'the kiosk bridge is closed'));
     const current = port;
     if (!current || state !== 'connected') {
       return Promise.reject(new KioskError('HOST_UNAVAILABLE', 'the device host is not connected'));
@@ -173,7 +185,13 @@ export function createKioskClient(options: KioskClientOptions): KioskClient {
 
 function timeoutFor(method: MethodName, args: unknown, fallback: number): number {
   // A card read has its own deadline; give the host a little longer to say so itself.
-  if (method === 'idcard.readOnce' && typeof args === 'object' && args && 'timeoutMs' in args && typeof args.timeoutMs === 'number') {
+  if (
+    method === 'idcard.readOnce' &&
+    typeof args === 'object' &&
+    args &&
+    'timeoutMs' in args &&
+    typeof args.timeoutMs === 'number'
+  ) {
     return args.timeoutMs + 2_000;
   }
   return fallback;

@@ -88,7 +88,11 @@ export const ReceiptBlock = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('kv'), key: z.string().max(200), value: z.string().max(2000) }),
   z.object({ kind: z.literal('rule') }),
-  z.object({ kind: z.literal('qr'), data: z.string().min(1).max(1000), size: z.number().int().min(1).max(16).optional() }),
+  z.object({
+    kind: z.literal('qr'),
+    data: z.string().min(1).max(1000),
+    size: z.number().int().min(1).max(16).optional(),
+  }),
   z.object({ kind: z.literal('barcode'), data: z.string().min(1).max(100) }),
   z.object({ kind: z.literal('feed'), lines: z.number().int().min(0).max(20) }),
   z.object({ kind: z.literal('cut') }),
@@ -166,29 +170,61 @@ const Ok = z.object({ ok: z.literal(true) });
 export const methods = {
   'idcard.status': { args: None, result: ReaderStatus },
   'idcard.readOnce': {
-    args: z.object({ timeoutMs: z.number().int().min(100).max(60_000).default(10_000) }).strict().default({ timeoutMs: 10_000 }),
+    args: z
+      .object({ timeoutMs: z.number().int().min(100).max(60_000).default(10_000) })
+      .strict()
+      .default({ timeoutMs: 10_000 }),
     result: Identity,
   },
 
   'printer.status': { args: None, result: PrinterStatus },
   'printer.print': { args: z.object({ document: ReceiptDocument }).strict(), result: PrintResult },
-  'printer.printAcceptanceReceipt': { args: z.object({ receipt: AcceptanceReceipt }).strict(), result: PrintResult },
+  'printer.printAcceptanceReceipt': {
+    args: z.object({ receipt: AcceptanceReceipt }).strict(),
+    result: PrintResult,
+  },
   'printer.printTestPage': { args: Token.strict(), result: PrintResult, admin: true },
 
-  'scanner.status': { args: None, result: z.object({ state: HealthState, device: z.string().optional() }) },
+  'scanner.status': {
+    args: None,
+    result: z.object({ state: HealthState, device: z.string().optional() }),
+  },
 
   'devices.list': { args: None, result: z.array(DeviceHealth) },
   'devices.discover': {
     args: Token.strict(),
     result: z.object({
-      serial: z.array(z.object({ path: z.string(), manufacturer: z.string().optional(), vendorId: z.string().optional(), productId: z.string().optional(), serialNumber: z.string().optional(), byId: z.string().optional() })),
-      hid: z.array(z.object({ path: z.string().optional(), vendorId: z.number().int(), productId: z.number().int(), product: z.string().optional(), manufacturer: z.string().optional(), usagePage: z.number().int().optional(), usage: z.number().int().optional() })),
+      serial: z.array(
+        z.object({
+          path: z.string(),
+          manufacturer: z.string().optional(),
+          vendorId: z.string().optional(),
+          productId: z.string().optional(),
+          serialNumber: z.string().optional(),
+          byId: z.string().optional(),
+        }),
+      ),
+      hid: z.array(
+        z.object({
+          path: z.string().optional(),
+          vendorId: z.number().int(),
+          productId: z.number().int(),
+          product: z.string().optional(),
+          manufacturer: z.string().optional(),
+          usagePage: z.number().int().optional(),
+          usage: z.number().int().optional(),
+        }),
+      ),
     }),
     admin: true,
   },
 
   'config.get': { args: None, result: KioskConfig },
-  'config.set': { args: Token.extend({ patch: ConfigPatch }).strict(), result: KioskConfig, admin: true },
+  'config.set': {
+    args: Token.extend({ patch: ConfigPatch }).strict(),
+    result: KioskConfig,
+    admin: true,
+  },
 
   'technician.login': {
     args: z.object({ pin: z.string().regex(/^\d{4,12}$/) }).strict(),
@@ -196,10 +232,20 @@ export const methods = {
   },
   'technician.logout': { args: Token.strict(), result: Ok },
 
-  'system.ping': { args: None, result: z.object({ pong: z.literal(true), hostStartedAt: z.string() }) },
+  'system.ping': {
+    args: None,
+    result: z.object({ pong: z.literal(true), hostStartedAt: z.string() }),
+  },
   'system.info': {
     args: None,
-    result: z.object({ version: z.string(), mode: KioskMode, demo: z.boolean(), hostStartedAt: z.string(), platform: z.string(), arch: z.string() }),
+    result: z.object({
+      version: z.string(),
+      mode: KioskMode,
+      demo: z.boolean(),
+      hostStartedAt: z.string(),
+      platform: z.string(),
+      arch: z.string(),
+    }),
   },
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType; admin?: boolean }>;
 
@@ -213,7 +259,11 @@ export type MethodResult<M extends MethodName> = z.output<(typeof methods)[M]['r
 export const events = {
   'idcard.cardPresent': z.object({ identity: Identity }),
   'idcard.cardRemoved': z.object({}),
-  'idcard.error': z.object({ code: z.string(), message: z.string(), messageZh: z.string().optional() }),
+  'idcard.error': z.object({
+    code: z.string(),
+    message: z.string(),
+    messageZh: z.string().optional(),
+  }),
   'scanner.scanned': z.object({ text: z.string().max(4096), symbology: z.string().optional() }),
   'printer.status': PrinterStatus,
   'devices.health': DeviceHealth,
@@ -257,19 +307,32 @@ export class KioskError extends Error {
     this.name = 'KioskError';
   }
   toWire(): WireError {
-    return { code: this.code, message: this.message, ...(this.details === undefined ? {} : { details: this.details }) };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.details === undefined ? {} : { details: this.details }),
+    };
   }
 }
 
 // ---------------------------------------------------------------------------------------
 // The messages on the port.
 
-export const RequestMessage = z.object({ t: z.literal('req'), id: z.number().int(), method: z.string(), args: z.unknown() });
+export const RequestMessage = z.object({
+  t: z.literal('req'),
+  id: z.number().int(),
+  method: z.string(),
+  args: z.unknown(),
+});
 export const ResponseMessage = z.union([
   z.object({ t: z.literal('res'), id: z.number().int(), ok: z.literal(true), result: z.unknown() }),
   z.object({ t: z.literal('res'), id: z.number().int(), ok: z.literal(false), error: WireError }),
 ]);
-export const EventMessage = z.object({ t: z.literal('evt'), event: z.string(), payload: z.unknown() });
+export const EventMessage = z.object({
+  t: z.literal('evt'),
+  event: z.string(),
+  payload: z.unknown(),
+});
 export const WireMessage = z.union([RequestMessage, ResponseMessage, EventMessage]);
 export type RequestMessage = z.infer<typeof RequestMessage>;
 export type ResponseMessage = z.infer<typeof ResponseMessage>;
@@ -282,13 +345,13 @@ export type WireMessage = z.infer<typeof WireMessage>;
 type Namespace<M> = M extends `${infer N}.${string}` ? N : never;
 type MemberOf<M, N extends string> = M extends `${N}.${infer Rest}` ? Rest : never;
 
+type Call<M> = M extends MethodName ? (args?: MethodArgs<M>) => Promise<MethodResult<M>> : never;
+
 export type ConnectionState = 'connected' | 'reconnecting';
 
 export type KioskApi = {
   [N in Namespace<MethodName>]: {
-    [K in MemberOf<MethodName, N>]: `${N}.${K}` extends MethodName
-      ? (args?: MethodArgs<`${N}.${K}`>) => Promise<MethodResult<`${N}.${K}`>>
-      : never;
+    [K in MemberOf<MethodName, N>]: Call<`${N}.${K}`>;
   };
 } & {
   on<E extends EventName>(event: E, handler: (payload: EventPayload<E>) => void): () => void;

@@ -1,5 +1,12 @@
-import { ZodError } from 'zod';
-import { KioskError, RequestMessage, events, isMethodName, methods, type WireError } from './contract';
+import type { ZodError } from 'zod';
+import {
+  KioskError,
+  RequestMessage,
+  events,
+  isMethodName,
+  methods,
+  type WireError,
+} from './contract';
 import type { HostEventSource, HostHandlers } from './host-api';
 import type { Port } from './port';
 
@@ -14,7 +21,12 @@ export interface ServeOptions {
  * Serves the contract on one port: validates each request against its schema, runs the
  * handler and answers; forwards host events. Never lets a bad message crash the host.
  */
-export function serveKiosk(port: Port, handlers: HostHandlers, hostEvents: HostEventSource, options: ServeOptions): () => void {
+export function serveKiosk(
+  port: Port,
+  handlers: HostHandlers,
+  hostEvents: HostEventSource,
+  options: ServeOptions,
+): () => void {
   const unsubscribe = hostEvents.subscribe((event, payload) => {
     const parsed = events[event].safeParse(payload);
     if (!parsed.success) {
@@ -35,8 +47,17 @@ export function serveKiosk(port: Port, handlers: HostHandlers, hostEvents: HostE
   const offMessage = port.onMessage((raw) => {
     const request = RequestMessage.safeParse(raw);
     if (!request.success) {
-      const id = typeof raw === 'object' && raw !== null && 'id' in raw && typeof raw.id === 'number' ? raw.id : -1;
-      if (id >= 0) trySend({ t: 'res', id, ok: false, error: { code: 'INVALID_ARGUMENT', message: 'malformed request' } });
+      const id =
+        typeof raw === 'object' && raw !== null && 'id' in raw && typeof raw.id === 'number'
+          ? raw.id
+          : -1;
+      if (id >= 0)
+        trySend({
+          t: 'res',
+          id,
+          ok: false,
+          error: { code: 'INVALID_ARGUMENT', message: 'malformed request' },
+        });
       return;
     }
     const { id, method, args } = request.data;
@@ -51,7 +72,11 @@ export function serveKiosk(port: Port, handlers: HostHandlers, hostEvents: HostE
     const spec = methods[method];
     const parsed = spec.args.safeParse(rawArgs ?? undefined);
     if (!parsed.success) {
-      throw new KioskError('INVALID_ARGUMENT', `invalid arguments for ${method}`, issuesOf(parsed.error));
+      throw new KioskError(
+        'INVALID_ARGUMENT',
+        `invalid arguments for ${method}`,
+        issuesOf(parsed.error),
+      );
     }
     if ('admin' in spec && spec.admin) {
       options.verifyAdminToken((parsed.data as { token: string }).token);

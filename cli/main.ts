@@ -1,0 +1,32 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { defaultDataDir } from './data-dir';
+import { startKiosk } from './start';
+
+function portNumber(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new InvalidArgumentError('a port is a whole number from 0 to 65535');
+  return port;
+}
+
+const program = new Command('budayang')
+  .description('Budayang (不打烊): the 24-hour government self-service kiosk')
+  .showHelpAfterError();
+
+program
+  .command('start')
+  .description(
+    'start the kiosk (the demo, with simulated devices and a local platform, when nothing is configured)',
+  )
+  .option('--web', 'run in a Chromium window instead of Electron', false)
+  .option('--headless', 'open no window; print the address once the kiosk serves', false)
+  .option('--port <n>', 'port of the kiosk page in web mode', portNumber, 7788)
+  .option('--data <dir>', 'directory for all state', defaultDataDir())
+  .action(async (options: { web: boolean; headless: boolean; port: number; data: string }) => {
+    await startKiosk(options);
+  });
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  console.error(`budayang: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
