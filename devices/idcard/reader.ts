@@ -1,0 +1,463 @@
+// The ID card reader driver: keeps the port open (reopening it after an unplug), polls for
+// a card about every 300 ms, reads it (find → select → read), and tells the device host
+// through events. All device I/O goes through the injected OpenTransport.
+import type { z } from 'zod';
+import {
+  KioskError,
+  type ReaderStatus as ReaderStatusSchema,
+  type ErrorCode,
+  type Identity,
+} from '../bridge/contract';
+import type { ByteTransport, OpenTransport } from '../transport/transport';
+import { parseBaseInfo } from './base-info';
+import { Commands } from './commands';
+import { identityFromBaseInfo } from './identity';
+import { replyShapes } from './reply-shapes';
+import type { Reply, Request } from './sam-frame';
+import { LinkError, SamLink } from './sam-link';
+import { isTransientStatus, samStatus } from './sam-status';
+
+export type ReaderStatus = z.infer<typeof ReaderStatusSchema>;
+
+export interface ReaderError {
+  code: ErrorCode;
+  message: string;
+  messageZh: string;
+}
+
+export interface ReaderEvents {
+  'card-present': Identity;
+  'card-removed': void;
+  error: ReaderError;
+  state: ReaderStatus;
+}
+
+export interface IdCardReaderOptions {
+  open: OpenTransport;
+  /** Between finds while idle; the protocol asks for no faster than about 300 ms. */
+  pollIntervalMs?: number;
+  /** Reply time allowed for find, select and the SAM commands. */
+  commandTimeoutMs?: number;
+  /** Reply time allowed for the base-info read (the doc: within 2 s). */
+  readTimeoutMs?: number;
+  /** Tries of a read when the reader answers 80, 81 or 41, or a reply was lost. */
+  readAttempts?: number;
+  /** Tries of one command whose reply was lost or corrupt. */
+  commandAttempts?: number;
+  /** Consecutive commands without a reply before the port is reopened. */
+  unresponsiveAfter?: number;
+  /** Wait between attempts to (re)open the port. */
+  reopenIntervalMs?: number;
+  /** Finds that must miss in a row before the card counts as removed. */
+  removalConfirmations?: number;
+  /** Ask for the SAM id after opening the port (shown to technicians). */
+  querySamId?: boolean;
+}
+
+export interface IdCardReader {
+  start(): void;
+  stop(): Promise<void>;
+  status(): ReaderStatus;
+  /** Waits up to timeoutMs for a card (or re-reads the one on the reader) and returns it. */
+  readOnce(options?: { timeoutMs?: number }): Promise<Identity>;
+  on<E extends keyof ReaderEvents>(
+    event: E,
+    handler: (payload: ReaderEvents[E]) => void,
+  ): () => void;
+  off<E extends keyof ReaderEvents>(event: E, handler: (payload: ReaderEvents[E]) => void): void;
+}
+
+/** Why a read did not give an identity; the last one decides readOnce's error. */
+type ReadOutcome =
+  | { kind: 'identity'; identity: Identity }
+  | { kind: 'no-card' }
+  | { kind: 'card-error'; error: ReaderError }
+  | { kind: 'no-reply' };
+
+interface Waiter {
+  resolve: (identity: Identity) => void;
+  reject: (error: KioskError) => void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+const ERRORS = {
+  unavailable: (device: string, why: string): ReaderError => ({
+    code: 'DEVICE_UNAVAILABLE',
+    message: `ID card reader unavailable (${device}): ${why}`,
+    messageZh: `身份证阅读器不可用（${device}）：${why}`,
+  }),
+  silent: (device: string): ReaderError => ({
+    code: 'DEVICE_UNAVAILABLE',
+    message: `ID card reader (${device}) does not answer; reopening the port`,
+    messageZh: `身份证阅读器（${device}）无应答，正在重新打开端口`,
+  }),
+  badData: (why: string): ReaderError => ({
+    code: 'DEVICE_ERROR',
+    message: `The card's data could not be read: ${why}`,
+    messageZh: `无法解析证件信息：${why}`,
+  }),
+};
+
+export function createIdCardReader(options: IdCardReaderOptions): IdCardReader {
+  const pollIntervalMs = options.pollIntervalMs ?? 300;
+  const commandTimeoutMs = options.commandTimeoutMs ?? 500;
+  const readTimeoutMs = options.readTimeoutMs ?? 3000;
+  const readAttempts = options.readAttempts ?? 3;
+  const commandAttempts = options.commandAttempts ?? 3;
+  const unresponsiveAfter = options.unresponsiveAfter ?? 3;
+  const reopenIntervalMs = options.reopenIntervalMs ?? 1000;
+  const removalConfirmations = options.removalConfirmations ?? 2;
+
+  const handlers = new Map<keyof ReaderEvents, Set<(payload: never) => void>>();
+  const emit = <E extends keyof ReaderEvents>(event: E, payload: ReaderEvents[E]) => {
+    for (const handler of handlers.get(event) ?? [])
+      (handler as (p: ReaderEvents[E]) => void)(payload);
+  };
+
+  let status: ReaderStatus = { state: 'disconnected' };
+  const setStatus = (next: ReaderStatus) => {
+    const same =
+      next.state === status.state &&
+      next.device === status.device &&
+      next.samId === status.samId &&
+      next.lastError === status.lastError;
+    status = next;
+    if (!same) emit('state', { ...status });
+  };
+
+  let running = false;
+  let loop: Promise<void> | undefined;
+  let link: SamLink | undefined;
+  let present: Identity | undefined;
+  /** A card that failed to read stays quiet until it leaves, instead of erroring every poll. */
+  let failedCardReported = false;
+  let silentCommands = 0;
+  const waiters = new Set<Waiter>();
+  let wake: (() => void) | undefined;
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wake = undefined;
+        resolve();
+      }
+      wake = done;
+    });
+
+  const report = (error: ReaderError) => {
+    setStatus({ ...status, lastError: error.message });
+    emit('error', error);
+  };
+
+  const exchangeOnce = async (
+    request: Request,
+    timeoutMs: number,
+    accepts: (r: Reply) => boolean,
+  ) => {
+    if (!link) throw new LinkError('closed', 'not connected');
+    try {
+      const reply = await link.exchange(request, { timeoutMs, accepts });
+      silentCommands = 0;
+      return reply;
+    } catch (error) {
+      if (error instanceof LinkError && error.failure !== 'closed') silentCommands++;
+      throw error;
+    }
+  };
+
+  /** A lost or corrupt reply costs a repeat of that command, not of the whole read. */
+  const exchange = async (request: Request, timeoutMs: number, accepts: (r: Reply) => boolean) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await exchangeOnce(request, timeoutMs, accepts);
+      } catch (error) {
+        const lost = error instanceof LinkError && error.failure !== 'closed';
+        if (!lost || attempt >= commandAttempts || silentCommands >= unresponsiveAfter) throw error;
+      }
+    }
+  };
+
+  async function connect(): Promise<boolean> {
+    let transport: ByteTransport;
+    try {
+      transport = await options.open();
+    } catch (error) {
+      const why = (error as Error).message;
+      if (status.lastError !== why) report(ERRORS.unavailable(status.device ?? 'reader', why));
+      setStatus({
+        state: 'disconnected',
+        ...(status.device ? { device: status.device } : {}),
+        lastError: why,
+      });
+      return false;
+    }
+    link = new SamLink(transport);
+    silentCommands = 0;
+    setStatus({ state: 'idle', device: transport.description });
+    if (options.querySamId) {
+      try {
+        const reply = await exchangeOnce(Commands.readSamId, commandTimeoutMs, replyShapes.samId);
+        if (reply.sw3 === 0x90) setStatus({ ...status, samId: hex(reply.data) });
+      } catch {
+        // A reader without this command still reads cards.
+      }
+    }
+    return true;
+  }
+
+  async function disconnect(reason: string) {
+    const current = link;
+    link = undefined;
+    if (current) {
+      current.dispose();
+      await current.transport.close().catch(() => undefined);
+    }
+    if (present) {
+      present = undefined;
+      emit('card-removed', undefined);
+    }
+    setStatus({
+      state: 'disconnected',
+      ...(status.device ? { device: status.device } : {}),
+      lastError: reason,
+    });
+  }
+
+  /** find → select → read, retried on 80/81/41 and lost replies once a card was seen. */
+  async function readCard(): Promise<ReadOutcome> {
+    let last: AttemptOutcome = { kind: 'no-card' };
+    let sawCard = false;
+    for (let attempt = 0; attempt < readAttempts; attempt++) {
+      last = await readAttempt();
+      if (last.kind === 'identity') return last;
+      if (last.kind === 'card-error' && !last.retry) return last;
+      if (last.kind === 'no-card' && !sawCard) return last;
+      if (last.kind !== 'no-card') sawCard = true;
+      if (!link || link.closed) return last;
+    }
+    return last.kind === 'card-error' ? { kind: 'card-error', error: last.error } : last;
+  }
+
+  type AttemptOutcome =
+    | Exclude<ReadOutcome, { kind: 'card-error' }>
+    | { kind: 'card-error'; error: ReaderError; retry: boolean };
+
+  async function readAttempt(): Promise<AttemptOutcome> {
+    try {
+      const found = await exchange(Commands.findCard, commandTimeoutMs, replyShapes.find);
+      if (found.sw3 !== 0x9f) return statusOutcome(found.sw3);
+      setStatus({ ...status, state: 'reading' });
+      const selected = await exchange(Commands.selectCard, commandTimeoutMs, replyShapes.select);
+      if (selected.sw3 !== 0x90) return statusOutcome(selected.sw3, true);
+      const read = await exchange(Commands.readBaseInfo, readTimeoutMs, replyShapes.baseInfo);
+      if (read.sw3 !== 0x90) return statusOutcome(read.sw3, true);
+      const info = parseBaseInfo(read.data, false);
+      if (!info.ok) return { kind: 'card-error', error: ERRORS.badData(info.message), retry: true };
+      const identity = identityFromBaseInfo(info.info);
+      if (!identity.ok)
+        return { kind: 'card-error', error: ERRORS.badData(identity.message), retry: false };
+      return { kind: 'identity', identity: identity.identity };
+    } catch (error) {
+      if (error instanceof LinkError) return { kind: 'no-reply' };
+      throw error;
+    }
+  }
+
+  function statusOutcome(sw3: number, cardSeen = false): AttemptOutcome {
+    if (sw3 === 0x80 && !cardSeen) return { kind: 'no-card' };
+    const s = samStatus(sw3);
+    return {
+      kind: 'card-error',
+      error: { code: 'DEVICE_ERROR', message: s.message, messageZh: s.messageZh },
+      retry: isTransientStatus(sw3),
+    };
+  }
+
+  function settleWaiters(identity: Identity) {
+    for (const waiter of waiters) {
+      clearTimeout(waiter.timer);
+      waiter.resolve(identity);
+    }
+    waiters.clear();
+  }
+
+  async function stillPresent(): Promise<boolean | 'no-reply'> {
+    for (let miss = 0; miss < removalConfirmations; miss++) {
+      try {
+        const found = await exchange(Commands.findCard, commandTimeoutMs, replyShapes.find);
+        if (found.sw3 === 0x9f) return true;
+      } catch (error) {
+        if (error instanceof LinkError) return 'no-reply';
+        throw error;
+      }
+      if (miss + 1 < removalConfirmations) await sleep(Math.min(50, pollIntervalMs));
+    }
+    return false;
+  }
+
+  let lastOutcome: ReadOutcome | undefined;
+
+  async function tick() {
+    if (present && waiters.size === 0) {
+      const here = await stillPresent();
+      if (here === false) {
+        present = undefined;
+        failedCardReported = false;
+        setStatus({ ...status, state: 'idle' });
+        emit('card-removed', undefined);
+      }
+      lastOutcome = here === 'no-reply' ? { kind: 'no-reply' } : undefined;
+      return;
+    }
+    const outcome = await readCard();
+    lastOutcome = outcome;
+    switch (outcome.kind) {
+      case 'identity': {
+        const isNew = !present || present.idNumber !== outcome.identity.idNumber;
+        if (present && isNew) emit('card-removed', undefined);
+        present = outcome.identity;
+        failedCardReported = false;
+        setStatus({
+          state: 'card-present',
+          ...(status.device ? { device: status.device } : {}),
+          ...(status.samId ? { samId: status.samId } : {}),
+        });
+        if (isNew) emit('card-present', outcome.identity);
+        settleWaiters(outcome.identity);
+        return;
+      }
+      case 'no-card':
+        failedCardReported = false;
+        if (present) {
+          present = undefined;
+          emit('card-removed', undefined);
+        }
+        if (status.state !== 'idle' || status.lastError)
+          setStatus({
+            state: 'idle',
+            ...(status.device ? { device: status.device } : {}),
+            ...(status.samId ? { samId: status.samId } : {}),
+          });
+        return;
+      case 'card-error':
+        setStatus({ ...status, state: present ? 'card-present' : 'idle' });
+        if (!failedCardReported) report(outcome.error);
+        failedCardReported = true;
+        return;
+      case 'no-reply':
+        setStatus({ ...status, state: present ? 'card-present' : 'idle' });
+        return;
+    }
+  }
+
+  async function run() {
+    while (running) {
+      if (!link) {
+        if (!(await connect())) {
+          await sleep(reopenIntervalMs);
+          continue;
+        }
+      }
+      const current = link!;
+      await tick();
+      if (!running) break;
+      if (current.closed) {
+        const why = 'the port closed (unplugged?)';
+        await disconnect(why);
+        report(ERRORS.unavailable(current.transport.description, why));
+        await sleep(reopenIntervalMs);
+        continue;
+      }
+      if (silentCommands >= unresponsiveAfter) {
+        const error = ERRORS.silent(current.transport.description);
+        await disconnect(error.message);
+        setStatus({ ...status, state: 'error' });
+        emit('error', error);
+        await sleep(reopenIntervalMs);
+        continue;
+      }
+      if (waiters.size === 0) await sleep(pollIntervalMs);
+      else if (lastOutcome?.kind !== 'identity') await sleep(Math.min(pollIntervalMs, 100));
+    }
+  }
+
+  function failWaiter(waiter: Waiter) {
+    waiters.delete(waiter);
+    const outcome = lastOutcome;
+    if (!link) {
+      waiter.reject(
+        new KioskError('DEVICE_UNAVAILABLE', status.lastError ?? 'ID card reader unavailable'),
+      );
+    } else if (outcome?.kind === 'card-error') {
+      waiter.reject(
+        new KioskError('DEVICE_ERROR', outcome.error.message, {
+          messageZh: outcome.error.messageZh,
+        }),
+      );
+    } else if (outcome?.kind === 'no-reply') {
+      waiter.reject(new KioskError('TIMEOUT', 'ID card reader did not answer in time'));
+    } else {
+      waiter.reject(new KioskError('NO_CARD', 'No card on the reader'));
+    }
+  }
+
+  const reader: IdCardReader = {
+    start() {
+      if (running) return;
+      running = true;
+      loop = run();
+    },
+    async stop() {
+      running = false;
+      wake?.();
+      // Closing the port ends a command in flight at once instead of at its timeout.
+      await link?.transport.close().catch(() => undefined);
+      await loop;
+      loop = undefined;
+      for (const waiter of waiters) {
+        clearTimeout(waiter.timer);
+        waiter.reject(new KioskError('DEVICE_UNAVAILABLE', 'ID card reader stopped'));
+      }
+      waiters.clear();
+      const current = link;
+      link = undefined;
+      present = undefined;
+      if (current) {
+        current.dispose();
+        await current.transport.close().catch(() => undefined);
+      }
+      setStatus({ state: 'disconnected', ...(status.device ? { device: status.device } : {}) });
+    },
+    status: () => ({ ...status }),
+    readOnce({ timeoutMs = 10_000 } = {}) {
+      if (!running)
+        return Promise.reject(
+          new KioskError('DEVICE_UNAVAILABLE', 'ID card reader is not started'),
+        );
+      return new Promise<Identity>((resolve, reject) => {
+        const waiter: Waiter = {
+          resolve,
+          reject,
+          timer: setTimeout(() => failWaiter(waiter), timeoutMs),
+        };
+        waiters.add(waiter);
+        wake?.();
+      });
+    },
+    on(event, handler) {
+      let set = handlers.get(event);
+      if (!set) handlers.set(event, (set = new Set()));
+      set.add(handler as (payload: never) => void);
+      return () => reader.off(event, handler);
+    },
+    off(event, handler) {
+      handlers.get(event)?.delete(handler as (payload: never) => void);
+    },
+  };
+  return reader;
+}
+
+const hex = (bytes: Uint8Array) =>
+  Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');

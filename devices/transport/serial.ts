@@ -1,0 +1,75 @@
+// A serial port (RS-232, USB-CDC, or a pty in tests) as a ByteTransport, over the
+// `serialport` package: it owns the platform bindings, so this file only adapts its stream.
+import { SerialPort } from 'serialport';
+import type { ByteTransport } from './transport';
+
+export interface SerialOptions {
+  /** Prefer the stable /dev/serial/by-id/… link: it survives an unplug and replug. */
+  path: string;
+  baudRate: number;
+}
+
+export async function openSerial({ path, baudRate }: SerialOptions): Promise<ByteTransport> {
+  const port = new SerialPort({ path, baudRate, autoOpen: false });
+  await new Promise<void>((resolve, reject) =>
+    port.open((error) => (error ? reject(new Error(`${path}: ${error.message}`)) : resolve())),
+  );
+
+  const dataHandlers = new Set<(chunk: Uint8Array) => void>();
+  const closeHandlers = new Set<(error?: Error) => void>();
+  let ended = false;
+  const end = (error?: Error) => {
+    if (ended) return;
+    ended = true;
+    port.removeAllListeners('data');
+    for (const handler of closeHandlers) handler(error);
+  };
+
+  port.on('data', (chunk: Buffer) => {
+    const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    for (const handler of dataHandlers) handler(bytes);
+  });
+  // An unplugged device (or a pty whose other end went away) ends in a read error, which the
+  // stream turns into 'close' with a disconnect error.
+  port.on('close', (error: Error | null) => end(error ?? undefined));
+  // Errors outside a read (a failed write, a failed close) leave the port in doubt: treat the
+  // link as gone so the driver reopens it rather than talking into the void.
+  port.on('error', (error: Error) => {
+    end(error);
+    if (port.isOpen) port.close(() => undefined);
+  });
+
+  return {
+    description: path,
+    write(data) {
+      return new Promise<void>((resolve, reject) => {
+        if (ended) return reject(new Error(`${path}: closed`));
+        // A copy: the caller may reuse its buffer before the port has sent it.
+        port.write(Buffer.from(data), (error) => {
+          if (error) return reject(new Error(`${path}: ${error.message}`));
+          port.drain((drainError) => (drainError ? reject(drainError) : resolve()));
+        });
+      });
+    },
+    onData(handler) {
+      dataHandlers.add(handler);
+      return () => dataHandlers.delete(handler);
+    },
+    onClose(handler) {
+      closeHandlers.add(handler);
+      return () => closeHandlers.delete(handler);
+    },
+    close() {
+      return new Promise<void>((resolve) => {
+        if (!port.isOpen) {
+          end();
+          return resolve();
+        }
+        port.close(() => {
+          end();
+          resolve();
+        });
+      });
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base } from '@playwright/test';
+
+// One real kiosk per test file, as `budayang start --web --headless` runs it: the local
+// platform on its SQLite file, the device host with simulated devices, the built page.
+
+const root = join(import.meta.dirname, '..', '..');
+
+export interface RunningKiosk {
+  url: string;
+  platformUrl: string;
+  simulatorUrl: string;
+  dataDir: string;
+  process: ChildProcess;
+  sim(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<unknown>;
+  stop(): Promise<void>;
+}
+
+export async function startKiosk(): Promise<RunningKiosk> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'budayang-e2e-'));
+  const child = spawn(process.execPath, ['cli/budayang.mjs', 'start', '--web', '--headless', '--port', '0', '--data', dataDir], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env },
+  });
+  let output = '';
+  child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+  const lines = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`kiosk did not start in time:\n${output}`)), 90_000);
+    child.stdout?.on('data', (c: Buffer) => {
+      output += c.toString();
+      if (/Kiosk ready at/.test(output) && /Simulator control at/.test(output)) {
+        clearTimeout(timer);
+        resolve(output);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`kiosk exited with ${code}:\n${output}`));
+    });
+  });
+  const url = /Kiosk ready at (\S+)/.exec(lines)![1]!;
+  const platformUrl = /local platform at (\S+)/.exec(lines)![1]!;
+  const simulatorUrl = /Simulator control at (\S+)/.exec(lines)![1]!;
+  return {
+    url,
+    platformUrl,
+    simulatorUrl,
+    dataDir,
+    process: child,
+    async sim(method, path, body) {
+      const response = await fetch(new URL(path.replace(/^\//, ''), simulatorUrl), {
+        method,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const json: unknown = await response.json();
+      if (!response.ok) throw new Error(`simulator ${method} ${path}: ${JSON.stringify(json)}`);
+      return json;
+    },
+    async stop() {
+      if (child.exitCode === null) {
+        await new Promise<void>((resolve) => {
+          child.once('exit', () => resolve());
+          child.kill('SIGTERM');
+        });
+      }
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const test = base.extend<object, { kiosk: RunningKiosk }>({
+  kiosk: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const kiosk = await startKiosk();
+      await use(kiosk);
+      await kiosk.stop();
+    },
+    { scope: 'worker', timeout: 120_000 },
+  ],
+});
+
+export { expect } from '@playwright/test';
