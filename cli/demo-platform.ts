@@ -14,6 +14,7 @@ export async function startDemoPlatform(dataDir: string) {
     dataDir: platformDir,
   });
   const url = await platform.listen({ port: 0, host: '127.0.0.1' });
-  const enrolmentCode = await platform.operator.createEnrolmentCode();
+  // A day is long enough for the demo kiosk to enrol; an unused code simply expires.
+  const { code: enrolmentCode } = await platform.operator.createEnrolmentCode(24 * 3600_000);
   return { url, enrolmentCode, close: () => platform.close() };
 }

@@ -1,4 +1,10 @@
 import { Command, InvalidArgumentError } from 'commander';
+import { registerDevicesCommands } from './commands/devices';
+import { registerIdcardCommands } from './commands/idcard';
+import { registerPrinterCommands } from './commands/printer';
+import { registerSimIdcard } from './commands/sim-idcard';
+import { registerSimPrinter } from './commands/sim-printer';
+import { registerSimScanner } from './commands/sim-scanner';
 import { defaultDataDir } from './data-dir';
 import { startKiosk } from './start';
 
@@ -25,6 +31,17 @@ program
   .action(async (options: { web: boolean; headless: boolean; port: number; data: string }) => {
     await startKiosk(options);
   });
+
+const sim = program
+  .command('sim')
+  .description('device simulators on a serial path, for tests and demos');
+registerSimIdcard(sim);
+registerSimPrinter(sim);
+registerSimScanner(sim);
+
+registerIdcardCommands(program);
+registerPrinterCommands(program);
+registerDevicesCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(`budayang: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,5 +1,9 @@
-import { KioskError } from '../bridge/contract';
+import { KioskError, type PrinterStatus } from '../bridge/contract';
 import type { HostEventHub } from '../bridge/host-api';
+import { createDeviceManager, type DeviceManager } from '../manager/device-manager';
+import { parseDevicesConfig } from '../manager/devices-config';
+import { acceptanceReceiptDocument } from '../printer/acceptance-receipt';
+import { testPageDocument } from '../printer/test-page';
 import type { DeviceHub } from './device-hub';
 import type { KioskSettings, RuntimeOptions } from './kiosk-settings';
 import type { SimulatorSet } from './simulator-control';
@@ -10,27 +14,94 @@ export interface DeviceWiringOptions {
   events: HostEventHub;
 }
 
-export type WiredDevices = DeviceHub & { simulators?(): SimulatorSet };
+export type WiredDevices = DeviceHub & { simulators(): SimulatorSet };
 
-export async function createDeviceHub(_options: DeviceWiringOptions): Promise<WiredDevices> {
-  const unavailable = () =>
-    Promise.reject(new KioskError('DEVICE_UNAVAILABLE', 'no device bound to this role'));
-  const since = new Date().toISOString();
+// A kiosk with a real platform never invents devices: an unbound role stays unconfigured.
+// Only the demo fills unbound roles with simulators.
+const PRODUCTION_DEFAULTS = {
+  idcard: { kind: 'none' },
+  printer: { kind: 'none' },
+  scanner: { kind: 'none' },
+};
+
+const unavailable = (role: string) =>
+  new KioskError('DEVICE_UNAVAILABLE', `no ${role} is bound on this kiosk`);
+
+/** The device manager's drivers behind the host's DeviceHub, their events into the bridge's. */
+export async function createDeviceHub(options: DeviceWiringOptions): Promise<WiredDevices> {
+  const { events, runtime } = options;
+  const config = parseDevicesConfig(
+    options.settings.devices ?? (runtime.demo ? {} : PRODUCTION_DEFAULTS),
+  );
+  const manager: DeviceManager = createDeviceManager(config);
+
+  manager.events.on('health', (health) => events.emit('devices.health', health));
+  await manager.start();
+
+  const reader = manager.idcardReader();
+  reader?.on('card-present', (identity) => events.emit('idcard.cardPresent', { identity }));
+  reader?.on('card-removed', () => events.emit('idcard.cardRemoved', {}));
+  reader?.on('error', (error) => events.emit('idcard.error', error));
+  const printer = manager.printer();
+  printer?.events.on('status', (status) => events.emit('printer.status', status));
+  const scanner = manager.scanner();
+  scanner?.on('scan', (scan) => events.emit('scanner.scanned', scan));
+
+  const needPrinter = () => {
+    if (!printer) throw unavailable('receipt printer');
+    return printer;
+  };
+
   return {
-    readerStatus: () => ({ state: 'disconnected' }),
-    readOnce: unavailable,
-    printerStatus: unavailable,
-    print: unavailable,
-    printAcceptanceReceipt: unavailable,
-    printTestPage: unavailable,
-    scannerStatus: () => ({ state: 'unconfigured' }),
-    list: () =>
-      (['idcard', 'printer', 'scanner', 'camera'] as const).map((role) => ({
-        role,
-        state: 'unconfigured' as const,
-        since,
-      })),
-    discover: async () => ({ serial: [], hid: [] }),
-    stop: async () => {},
+    readerStatus: () =>
+      reader?.status() ?? { state: 'disconnected', lastError: 'no ID card reader bound' },
+    readOnce: async (timeoutMs) => {
+      if (!reader) throw unavailable('ID card reader');
+      return reader.readOnce({ timeoutMs });
+    },
+    printerStatus: async (): Promise<PrinterStatus> => needPrinter().refresh(),
+    print: (document) => needPrinter().print(document),
+    printAcceptanceReceipt: (receipt) => needPrinter().print(acceptanceReceiptDocument(receipt)),
+    printTestPage: () => {
+      const p = needPrinter();
+      return p.print(
+        testPageDocument({
+          profile: p.profile,
+          paper: config.printerPaper ?? 80,
+          device: p.connection().device ?? 'printer',
+          printedAt: new Date().toISOString(),
+        }),
+      );
+    },
+    scannerStatus: () => {
+      const health = manager.list().find((h) => h.role === 'scanner');
+      return {
+        state: health?.state ?? 'unconfigured',
+        ...(health?.device ? { device: health.device } : {}),
+      };
+    },
+    list: () => manager.list(),
+    discover: () => manager.discover(),
+    stop: () => manager.stop(),
+    simulators: () => {
+      const sims = manager.simulators();
+      return {
+        ...(sims.idcard
+          ? { idcard: sims.idcard as unknown as NonNullable<SimulatorSet['idcard']> }
+          : {}),
+        ...(sims.printer
+          ? {
+              printer: {
+                setPaper: (state) => sims.printer!.setPaper(state),
+                setCover: (open) => sims.printer!.setCover(open),
+                received: () => sims.printer!.received(),
+                clear: () => sims.printer!.clear(),
+                previewPng: (width) => sims.printer!.previewPng(width),
+              },
+            }
+          : {}),
+        ...(sims.scanner ? { scanner: { scan: (text: string) => sims.scanner!.scan(text) } } : {}),
+      };
+    },
   };
 }

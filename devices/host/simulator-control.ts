@@ -22,6 +22,14 @@ export interface SimulatorSet {
 
 class BadRequest extends Error {}
 
+/** A simulator's validation failure (zod) as `path: message`, anything else as its message. */
+function describeError(error: unknown): string {
+  const issues = (error as { issues?: Array<{ path: PropertyKey[]; message: string }> })?.issues;
+  if (Array.isArray(issues))
+    return issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ');
+  return error instanceof Error ? error.message : 'failed';
+}
+
 async function readJson(request: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -121,10 +129,7 @@ export async function startSimulatorControl(options: { port: number; simulators:
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     route(request.method ?? 'GET', url.pathname, request, url).then(
       ([status, body, type]) => send(response, status, body, type),
-      (error: unknown) =>
-        send(response, error instanceof BadRequest || error instanceof Error ? 400 : 500, {
-          error: error instanceof Error ? error.message : 'failed',
-        }),
+      (error: unknown) => send(response, 400, { error: describeError(error) }),
     );
   });
   await new Promise<void>((resolve, reject) => {
