@@ -65,13 +65,17 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            '**/sync/server/**',
-            '**/devices/host/**',
-            '**/devices/printer/**',
-            '**/devices/scanner/**',
-            '**/devices/manager/**',
-            '**/devices/transport/**',
-            '**/electron/**',
+            {
+              group: [
+                '**/sync/server/**',
+                '**/devices/host/**',
+                '**/devices/printer/**',
+                '**/devices/scanner/**',
+                '**/devices/manager/**',
+                '**/devices/transport/**',
+                '**/electron/**',
+              ],
+            },
             {
               group: [
                 '**/devices/idcard/**',

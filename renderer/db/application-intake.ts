@@ -1,0 +1,25 @@
+import type { SealedApplication } from '../../sync/client/application-sealer';
+import { isQuotaError } from '../../sync/client/storage-admission';
+import { SubmissionError } from '../../sync/client/submission-error';
+import type { KioskDb } from './kiosk-db';
+
+/**
+ * Writes a sealed application in one transaction (strict durability, see KioskDb): the
+ * envelope and all its images are on disk together, or nothing is. A full disk aborts the
+ * transaction, so nothing already queued is touched.
+ */
+export async function storeSealedApplication(
+  db: KioskDb,
+  sealed: SealedApplication,
+): Promise<void> {
+  try {
+    await db.transaction('rw', db.outbox, db.attachments, async () => {
+      await db.attachments.bulkAdd(sealed.attachments);
+      await db.outbox.add(sealed.entry);
+    });
+  } catch (error) {
+    if (isQuotaError(error))
+      throw new SubmissionError('STORAGE_FULL', 'the write hit the storage quota');
+    throw error;
+  }
+}

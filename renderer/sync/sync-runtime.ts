@@ -1,0 +1,75 @@
+import { HttpPlatform } from '../../sync/client/http-platform';
+import { KioskHttp } from '../../sync/client/kiosk-http';
+import { SyncEngine } from '../../sync/client/sync-engine';
+import { loadCredentials } from '../db/credentials-store';
+import { dexieCatalogCache, dexieStatusCache } from '../db/dexie-caches';
+import { dexieOutboxStore } from '../db/dexie-outbox-store';
+import { dexieSmallOutboxStore } from '../db/dexie-small-outbox-store';
+import { KioskDb } from '../db/kiosk-db';
+import type { FromWorker, ToWorker } from './worker-messages';
+
+/**
+ * The sync engine on the kiosk database, driven by messages. The worker entry runs it in a
+ * Web Worker; tests and environments without workers run it inline.
+ */
+export function createSyncRuntime(post: (message: FromWorker) => void) {
+  let engine: SyncEngine | undefined;
+  let db: KioskDb | undefined;
+
+  async function start(dbName: string, platformUrl: string) {
+    db = new KioskDb(dbName);
+    await db.open();
+    const credentials = await loadCredentials(db);
+    if (!credentials) {
+      post({ type: 'fatal', message: 'NOT_ENROLLED' });
+      return;
+    }
+    const http = new KioskHttp({ baseUrl: platformUrl }).withIdentity({
+      kioskId: credentials.kioskId,
+      signingKey: credentials.signingKey,
+    });
+    engine = new SyncEngine({
+      outbox: dexieOutboxStore(db),
+      ratings: dexieSmallOutboxStore(db.ratings),
+      telemetry: dexieSmallOutboxStore(db.telemetry),
+      catalog: dexieCatalogCache(db),
+      status: dexieStatusCache(db),
+      platform: new HttpPlatform(http),
+      onDelivery: (entries) =>
+        post({ type: 'delivery', changes: entries.map((e) => ({ id: e.id, state: e.state })) }),
+      onCatalog: (version) => post({ type: 'catalog', version }),
+      onState: (state) =>
+        post({
+          type: 'engine',
+          state: {
+            online: state.online,
+            draining: state.draining,
+            ...(state.lastSuccessAt !== undefined ? { lastSuccessAt: state.lastSuccessAt } : {}),
+            ...(state.lastError !== undefined ? { lastError: state.lastError } : {}),
+          },
+        }),
+    });
+    await engine.start();
+  }
+
+  return {
+    async handle(message: ToWorker): Promise<void> {
+      switch (message.type) {
+        case 'start':
+          await start(message.dbName, message.platformUrl);
+          return;
+        case 'kick':
+          engine?.kick(message.force);
+          return;
+        case 'link':
+          if (message.up) engine?.linkUp();
+          else engine?.linkDown();
+          return;
+        case 'stop':
+          await engine?.stop();
+          db?.close();
+          return;
+      }
+    },
+  };
+}

@@ -1,0 +1,182 @@
+import { Upload, type DetailedError } from 'tus-js-client';
+import { Catalog, catalogEtag } from '../protocol/catalog';
+import { EnrolmentResponse, type EnrolmentRequest } from '../protocol/enrolment';
+import { ATTACHMENT_METADATA, UploadBatchResponse } from '../protocol/intake';
+import { LookupResponse, type LookupRequest } from '../protocol/lookup';
+import { Problem } from '../protocol/problem';
+import type { Rating } from '../protocol/rating';
+import { RatingBatchResponse } from '../protocol/ratings-exchange';
+import { PATHS } from '../protocol/routes';
+import { StatusFeed } from '../protocol/status-feed';
+import { TelemetryAck, type Heartbeat } from '../protocol/telemetry';
+import type { EnvelopeAnswer } from './delivery-outcome';
+import { failureOf } from './http-failure';
+import type { KioskHttp } from './kiosk-http';
+import type { OutboxAttachment, OutboxEntry } from './outbox-entry';
+import { DeliveryFailure, type PlatformPort } from './platform-port';
+import { byteArrayReader } from './tus-byte-source';
+import { SignedTusStack } from './tus-http-stack';
+
+/** One sealed attachment goes up in a single tus request when it is no larger than this. */
+const TUS_CHUNK_BYTES = 4 * 1024 * 1024;
+
+export type RatingAnswer = 'accepted' | 'duplicate' | 'deferred' | 'rejected';
+
+/** The platform over HTTP: the drain's port plus the pulls and pushes of the sync engine. */
+export class HttpPlatform implements PlatformPort {
+  constructor(readonly http: KioskHttp) {}
+
+  async enrol(request: EnrolmentRequest): Promise<EnrolmentResponse> {
+    const response = await this.http.json('POST', PATHS.enrolments, request);
+    if (!response.ok) throw new DeliveryFailure(await failureOf(response));
+    return EnrolmentResponse.parse(await response.json());
+  }
+
+  async submitEnvelopes(entries: readonly OutboxEntry[]): Promise<Map<string, EnvelopeAnswer>> {
+    const response = await this.http.json('POST', PATHS.applicationsBatch, {
+      envelopes: entries.map((entry) => entry.envelope),
+    });
+    if (!response.ok) throw new DeliveryFailure(await failureOf(response));
+    const { results } = UploadBatchResponse.parse(await response.json());
+    const answers = new Map<string, EnvelopeAnswer>();
+    for (const result of results) {
+      const entry = entries[result.index];
+      if (!entry || (result.id !== undefined && result.id !== entry.id)) continue;
+      switch (result.outcome) {
+        case 'accepted':
+        case 'duplicate':
+          answers.set(entry.id, {
+            kind: 'stored',
+            duplicate: result.outcome === 'duplicate',
+            missingAttachments: result.missingAttachments ?? [],
+            ...(result.receiptNumber ? { platformNumber: result.receiptNumber } : {}),
+          });
+          break;
+        case 'conflict':
+        case 'rejected':
+          answers.set(entry.id, {
+            kind: 'rejected',
+            reason: `${result.outcome}: ${result.problem?.code ?? 'no reason given'}`,
+          });
+          break;
+      }
+    }
+    return answers;
+  }
+
+  uploadAttachment(
+    attachment: OutboxAttachment,
+    onUploadUrl: (url: string) => Promise<void>,
+  ): Promise<void> {
+    return new Promise((resolve, reject) => {
+      let announced: Promise<void> = Promise.resolve();
+      const upload = new Upload(attachment.sealed as unknown as Blob, {
+        endpoint: this.http.resolve(PATHS.attachments).href,
+        ...(attachment.uploadUrl ? { uploadUrl: attachment.uploadUrl } : {}),
+        metadata: {
+          [ATTACHMENT_METADATA.applicationId]: attachment.envelopeId,
+          [ATTACHMENT_METADATA.attachmentId]: attachment.id,
+        },
+        uploadSize: attachment.sealed.byteLength,
+        chunkSize: TUS_CHUNK_BYTES,
+        uploadDataDuringCreation: true,
+        retryDelays: null,
+        storeFingerprintForResuming: false,
+        removeFingerprintOnSuccess: false,
+        httpStack: new SignedTusStack(this.http),
+        fileReader: byteArrayReader,
+        onUploadUrlAvailable: () => {
+          if (upload.url && upload.url !== attachment.uploadUrl)
+            announced = onUploadUrl(upload.url);
+        },
+        onSuccess: () => void announced.then(resolve, resolve),
+        onError: (error) => void announced.finally(() => uploadError(error).then(resolve, reject)),
+      });
+      upload.start();
+    });
+  }
+
+  /** The catalogue if newer than `etag`; undefined when unchanged. */
+  async catalog(version?: number): Promise<{ catalog: Catalog; etag: string } | undefined> {
+    const headers: Record<string, string> = version
+      ? { 'if-none-match': catalogEtag(version) }
+      : {};
+    const response = await this.http.send({ method: 'GET', url: PATHS.catalog, headers });
+    if (response.status === 304) return undefined;
+    if (!response.ok) throw new DeliveryFailure(await failureOf(response));
+    const catalog = Catalog.parse(await response.json());
+    return { catalog, etag: response.headers.get('etag') ?? catalogEtag(catalog.version) };
+  }
+
+  async statusUpdates(after: string, limit = 200): Promise<StatusFeed> {
+    const query = new URLSearchParams({ after, limit: String(limit), scope: 'fleet' });
+    const response = await this.http.send({
+      method: 'GET',
+      url: `${PATHS.statusUpdates}?${query}`,
+    });
+    if (!response.ok) throw new DeliveryFailure(await failureOf(response));
+    return StatusFeed.parse(await response.json());
+  }
+
+  async lookup(request: LookupRequest): Promise<LookupResponse> {
+    const response = await this.http.json('POST', PATHS.lookup, request);
+    if (!response.ok) throw new DeliveryFailure(await failureOf(response));
+    return LookupResponse.parse(await response.json());
+  }
+
+  async submitRatings(ratings: readonly Rating[]): Promise<Map<string, RatingAnswer>> {
+    const response = await this.http.json('POST', PATHS.ratings, { ratings });
+    if (!response.ok) throw new DeliveryFailure(await failureOf(response));
+    const { results } = RatingBatchResponse.parse(await response.json());
+    const answers = new Map<string, RatingAnswer>();
+    for (const result of results) {
+      const rating = ratings[result.index];
+      if (rating) answers.set(rating.id, result.outcome);
+    }
+    return answers;
+  }
+
+  async submitTelemetry(heartbeats: readonly Heartbeat[]): Promise<number> {
+    const response = await this.http.json('POST', PATHS.telemetry, { heartbeats });
+    if (!response.ok) throw new DeliveryFailure(await failureOf(response));
+    return TelemetryAck.parse(await response.json()).stored;
+  }
+
+  /** Reachability: any HTTP answer at all means the platform is there. */
+  async probe(timeoutMs = 5_000): Promise<boolean> {
+    try {
+      await this.http.send({ method: 'HEAD', url: PATHS.openapi, timeoutMs });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+/** A complete attachment is what we wanted; other refusals depend on the status. */
+async function uploadError(error: Error | DetailedError): Promise<void> {
+  const response = 'originalResponse' in error ? error.originalResponse : null;
+  if (!response)
+    throw new DeliveryFailure({
+      kind: 'transient',
+      reason: `upload: ${error.message.split('\n')[0]}`,
+    });
+  const status = response.getStatus();
+  let body: unknown;
+  try {
+    body = JSON.parse(response.getBody());
+  } catch {
+    body = undefined;
+  }
+  const parsed = Problem.safeParse(body);
+  if (parsed.success && parsed.data.code === 'attachment-complete') return;
+  const underlying = response.getUnderlyingObject() as Response;
+  const failure = await failureOf(
+    new Response(JSON.stringify(body ?? null), { status, headers: underlying.headers }),
+  );
+  throw new DeliveryFailure(
+    failure.kind === 'batch-refused'
+      ? { kind: 'rejected', reason: `upload ${failure.reason}` }
+      : failure,
+  );
+}

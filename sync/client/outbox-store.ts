@@ -1,0 +1,23 @@
+import type { OutboxAttachment, OutboxEntry } from './outbox-entry';
+
+/**
+ * The outbox as the drain sees it. The kiosk implements it on Dexie (renderer/db); tests
+ * may use the same Dexie store on fake-indexeddb. Every write is one durable transaction.
+ */
+export interface OutboxStore {
+  /** Entries a previous drain left in `sending`. */
+  interrupted(): Promise<OutboxEntry[]>;
+  /** Queued entries due at `now`, oldest schedule first, at most `limit`. */
+  due(now: number, limit: number): Promise<OutboxEntry[]>;
+  /** The earliest `nextAttemptAt` of a queued entry, if any. */
+  nextDueAt(): Promise<number | undefined>;
+  attachment(id: string): Promise<OutboxAttachment | undefined>;
+  noteUpload(
+    attachmentId: string,
+    change: { uploadUrl?: string; uploaded?: boolean },
+  ): Promise<void>;
+  /** Writes entries back; for an acked entry it also deletes its attachments. */
+  put(entries: readonly OutboxEntry[]): Promise<void>;
+  /** Queued entries waiting out a backoff become due now. */
+  rescheduleAll(now: number): Promise<void>;
+}

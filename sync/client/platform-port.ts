@@ -1,0 +1,37 @@
+import type { DeliveryOutcome, EnvelopeAnswer } from './delivery-outcome';
+import type { OutboxAttachment, OutboxEntry } from './outbox-entry';
+
+type RequestFailure = Extract<
+  DeliveryOutcome,
+  { kind: 'transient' | 'batch-refused' | 'rejected' }
+>;
+
+/** A failure of a whole request, with what it means for every item in it. */
+export class DeliveryFailure extends Error {
+  constructor(readonly outcome: RequestFailure) {
+    super(outcome.reason);
+    this.name = 'DeliveryFailure';
+  }
+}
+
+/** What the drain needs from the platform; the HTTP client implements it, tests fake it. */
+export interface PlatformPort {
+  /** Submits sealed envelopes; answers per item. Throws for a failure of the whole request. */
+  submitEnvelopes(entries: readonly OutboxEntry[]): Promise<Map<string, EnvelopeAnswer>>;
+  /**
+   * Uploads one sealed attachment of an envelope the platform holds, resuming at
+   * `attachment.uploadUrl` when there is one. `onUploadUrl` is awaited before any byte is
+   * sent, so that a kill right after can resume. Throws DeliveryFailure (anything else is
+   * taken as transient).
+   */
+  uploadAttachment(
+    attachment: OutboxAttachment,
+    onUploadUrl: (url: string) => Promise<void>,
+  ): Promise<void>;
+}
+
+export function failureOutcome(error: unknown): RequestFailure {
+  if (error instanceof DeliveryFailure) return error.outcome;
+  const reason = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
+  return { kind: 'transient', reason };
+}
