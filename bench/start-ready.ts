@@ -13,7 +13,10 @@ const runs = Number(process.env.RUNS ?? 5);
 function timeUntil(args: string[], marker: RegExp | null): Promise<number> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, args, {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
@@ -41,12 +44,25 @@ for (let i = 0; i < runs; i++) {
   baseline.push(await timeUntil(['-e', ''], null));
   const data = await mkdtemp(join(tmpdir(), 'budayang-bench-start-'));
   try {
-    ready.push(await timeUntil(['cli/budayang.mjs', 'start', '--web', '--headless', '--port', '0', '--data', data], /Kiosk ready at/));
+    ready.push(
+      await timeUntil(
+        ['cli/budayang.mjs', 'start', '--web', '--headless', '--port', '0', '--data', data],
+        /Kiosk ready at/,
+      ),
+    );
   } finally {
     await rm(data, { recursive: true, force: true });
   }
 }
 console.log(`bare node start: median ${median(baseline).toFixed(0)} ms over ${runs} runs`);
-console.log(`budayang start --web --headless, fresh data dir, to "Kiosk ready": median ${median(ready).toFixed(0)} ms, max ${Math.max(...ready).toFixed(0)} ms (target 5000 ms)`);
+console.log(
+  `budayang start --web --headless, fresh data dir, to "Kiosk ready": median ${median(ready).toFixed(0)} ms, max ${Math.max(...ready).toFixed(0)} ms (target 5000 ms)`,
+);
 console.log(`ratio to bare node start: ${(median(ready) / median(baseline)).toFixed(1)}x`);
-console.log(JSON.stringify({ readyMedianMs: Math.round(median(ready)), readyMaxMs: Math.round(Math.max(...ready)), nodeMedianMs: Math.round(median(baseline)) }));
+console.log(
+  JSON.stringify({
+    readyMedianMs: Math.round(median(ready)),
+    readyMaxMs: Math.round(Math.max(...ready)),
+    nodeMedianMs: Math.round(median(baseline)),
+  }),
+);

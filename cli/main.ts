@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { registerDevicesCommands } from './commands/devices';
 import { registerIdcardCommands } from './commands/idcard';
+import { registerPlatformCommands } from './commands/platform';
 import { registerPrinterCommands } from './commands/printer';
 import { registerSimIdcard } from './commands/sim-idcard';
 import { registerSimPrinter } from './commands/sim-printer';
@@ -42,6 +43,7 @@ registerSimScanner(sim);
 registerIdcardCommands(program);
 registerPrinterCommands(program);
 registerDevicesCommands(program);
+registerPlatformCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(`budayang: ${error instanceof Error ? error.message : String(error)}`);

@@ -21,15 +21,22 @@ export interface RunningKiosk {
 
 export async function startKiosk(): Promise<RunningKiosk> {
   const dataDir = await mkdtemp(join(tmpdir(), 'budayang-e2e-'));
-  const child = spawn(process.execPath, ['cli/budayang.mjs', 'start', '--web', '--headless', '--port', '0', '--data', dataDir], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env },
-  });
+  const child = spawn(
+    process.execPath,
+    ['cli/budayang.mjs', 'start', '--web', '--headless', '--port', '0', '--data', dataDir],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env },
+    },
+  );
   let output = '';
   child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
   const lines = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`kiosk did not start in time:\n${output}`)), 90_000);
+    const timer = setTimeout(
+      () => reject(new Error(`kiosk did not start in time:\n${output}`)),
+      90_000,
+    );
     child.stdout?.on('data', (c: Buffer) => {
       output += c.toString();
       if (/Kiosk ready at/.test(output) && /Simulator control at/.test(output)) {

@@ -1,0 +1,152 @@
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import type { Locale } from '../catalog/catalog-model';
+import { CaptionBar } from '../components/caption-bar';
+import { HeaderBar } from '../components/header-bar';
+import { StatusBanner } from '../components/status-banner';
+import { TimeoutWarning } from '../components/timeout-warning';
+import { translator } from '../i18n/messages';
+import { cardRemovalEffect } from '../session/card-removal';
+import { initialJourney, journeyReducer } from '../session/journey';
+import { JourneyContext, type JourneyHandle, type SessionEnd } from '../session/journey-context';
+import { timerPolicy } from '../session/session-timer';
+import { createVoiceGuide } from '../voice/voice-guide';
+import { VoiceContext } from '../voice/voice-context';
+import { CatalogProvider } from '../catalog/catalog-context';
+import { KioskServicesContext, type KioskServices } from './kiosk-services';
+import { PreferencesContext, type Preferences } from './preferences';
+import { ScreenSwitch } from './screen-switch';
+
+export function App({ services }: { services: KioskServices }) {
+  const { config, kiosk } = services;
+  const [journey, dispatch] = useReducer(journeyReducer, undefined, () => initialJourney());
+  const [locale, setLocale] = useState<Locale>(config.locale);
+  const [elderly, setElderly] = useState(false);
+  const [voiceOn, setVoiceOn] = useState(true);
+  const [farewell, setFarewell] = useState(false);
+  const [notice, setNotice] = useState<string | undefined>();
+  const voice = useMemo(() => createVoiceGuide(), []);
+  // Set on the first screen effect below: Date.now() may not run during render.
+  const lastActivity = useRef(0);
+
+  const t = useMemo(() => translator(locale), [locale]);
+  const preferences = useMemo<Preferences>(
+    () => ({ locale, elderly, voice: voiceOn, t, setLocale, setElderly, setVoice: setVoiceOn }),
+    [locale, elderly, voiceOn, t],
+  );
+
+  const endSession = useCallback(
+    (reason: SessionEnd) => {
+      // The privacy wipe: the journey (identity, form, photos) goes; so do the choices.
+      dispatch({ type: 'reset' });
+      voice.stop();
+      setNotice(undefined);
+      setLocale(config.locale);
+      setElderly(false);
+      setVoiceOn(true);
+      setFarewell(reason === 'finished' || reason === 'cardRemoved');
+    },
+    [voice, config.locale],
+  );
+
+  const handle = useMemo<JourneyHandle>(
+    () => ({ journey, dispatch, endSession }),
+    [journey, endSession],
+  );
+
+  useEffect(() => {
+    const touched = () => {
+      lastActivity.current = Date.now();
+    };
+    window.addEventListener('pointerdown', touched, { capture: true, passive: true });
+    window.addEventListener('keydown', touched, { capture: true });
+    return () => {
+      window.removeEventListener('pointerdown', touched, { capture: true });
+      window.removeEventListener('keydown', touched, { capture: true });
+    };
+  }, []);
+
+  // Every new screen counts as activity: reading a new screen takes its own time.
+  useEffect(() => {
+    lastActivity.current = Date.now();
+  }, [journey.screen]);
+
+  const policy = useMemo(
+    () => timerPolicy(config.idleTimeoutSeconds, elderly),
+    [config.idleTimeoutSeconds, elderly],
+  );
+
+  const screen = journey.screen;
+  useEffect(
+    () =>
+      kiosk.on('idcard.cardRemoved', () => {
+        switch (cardRemovalEffect(screen)) {
+          case 'notice':
+            setNotice(t('notice.cardRemovedContinue'));
+            break;
+          case 'startCountdown':
+            lastActivity.current = Date.now() - policy.idleSeconds * 1000;
+            break;
+          case 'ignore':
+            break;
+        }
+      }),
+    [kiosk, screen, t, policy],
+  );
+
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(undefined), 6000);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  useEffect(() => {
+    if (!farewell) return;
+    const timer = setTimeout(() => setFarewell(false), 5000);
+    return () => clearTimeout(timer);
+  }, [farewell]);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.documentElement.dataset.elderly = String(elderly);
+  }, [locale, elderly]);
+
+  const timed = screen !== 'attract' && !farewell;
+
+  return (
+    <KioskServicesContext.Provider value={services}>
+      <PreferencesContext.Provider value={preferences}>
+        <VoiceContext.Provider value={voice}>
+          <CatalogProvider>
+            <JourneyContext.Provider value={handle}>
+              <div className={`shell screen-${farewell ? 'goodbye' : screen}`}>
+                <HeaderBar />
+                <StatusBanner />
+                {notice && (
+                  <div className="notice-banner" role="status">
+                    {notice}
+                  </div>
+                )}
+                <main className="shell-main" key={journey.sessionNumber}>
+                  <ScreenSwitch farewell={farewell} onFarewellDone={() => setFarewell(false)} />
+                </main>
+                <CaptionBar />
+                {timed && (
+                  <TimeoutWarning
+                    key={`${journey.sessionNumber}-${screen}`}
+                    lastActivity={lastActivity}
+                    policy={policy}
+                    onExpire={() => endSession('timeout')}
+                    onContinue={() => {
+                      lastActivity.current = Date.now();
+                    }}
+                    onExit={() => endSession('exit')}
+                  />
+                )}
+              </div>
+            </JourneyContext.Provider>
+          </CatalogProvider>
+        </VoiceContext.Provider>
+      </PreferencesContext.Provider>
+    </KioskServicesContext.Provider>
+  );
+}

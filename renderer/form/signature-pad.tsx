@@ -1,0 +1,87 @@
+import { useEffect, useRef } from 'react';
+import { usePreferences } from '../app/preferences';
+
+interface SignaturePadProps {
+  value: string;
+  onChange(dataUrl: string): void;
+}
+
+/** One-finger signature for 告知承诺; the value is a PNG data URL sealed with the form. */
+export function SignaturePad({ value, onChange }: SignaturePadProps) {
+  const { t } = usePreferences();
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const drawing = useRef(false);
+
+  useEffect(() => {
+    const c = canvas.current;
+    const ctx = c?.getContext('2d');
+    if (!c || !ctx) return;
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, c.width, c.height);
+    if (!value) return;
+    const img = new Image();
+    img.onload = () => ctx.drawImage(img, 0, 0);
+    img.src = value;
+    // Only the first value is drawn back; later values came from this canvas.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const point = (e: React.PointerEvent<HTMLCanvasElement>) => {
+    const rect = e.currentTarget.getBoundingClientRect();
+    return [
+      ((e.clientX - rect.left) * e.currentTarget.width) / rect.width,
+      ((e.clientY - rect.top) * e.currentTarget.height) / rect.height,
+    ] as const;
+  };
+
+  const clear = () => {
+    const c = canvas.current;
+    const ctx = c?.getContext('2d');
+    if (!c || !ctx) return;
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, c.width, c.height);
+    onChange('');
+  };
+
+  return (
+    <div className="signature-pad">
+      <canvas
+        ref={canvas}
+        width={900}
+        height={260}
+        aria-label={t('form.signHere')}
+        role="img"
+        onPointerDown={(e) => {
+          const ctx = e.currentTarget.getContext('2d');
+          if (!ctx) return;
+          e.currentTarget.setPointerCapture(e.pointerId);
+          drawing.current = true;
+          const [x, y] = point(e);
+          ctx.lineWidth = 5;
+          ctx.lineCap = 'round';
+          ctx.strokeStyle = '#111';
+          ctx.beginPath();
+          ctx.moveTo(x, y);
+        }}
+        onPointerMove={(e) => {
+          if (!drawing.current) return;
+          const ctx = e.currentTarget.getContext('2d');
+          const [x, y] = point(e);
+          ctx?.lineTo(x, y);
+          ctx?.stroke();
+        }}
+        onPointerUp={(e) => {
+          if (!drawing.current) return;
+          drawing.current = false;
+          onChange(e.currentTarget.toDataURL('image/png'));
+        }}
+      />
+      <div className="signature-bar">
+        <span className="hint">{value ? `✓ ${t('form.signed')}` : t('form.signHere')}</span>
+        <button type="button" className="btn btn-secondary" onClick={clear}>
+          {t('form.signClear')}
+        </button>
+      </div>
+    </div>
+  );
+}

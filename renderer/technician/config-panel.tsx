@@ -1,0 +1,270 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { KioskApi, KioskConfig } from '../../devices/bridge/contract';
+import {
+  draftFrom,
+  draftPatch,
+  draftProblems,
+  idleTimeoutRange,
+  stepIdleTimeout,
+  type ConfigDraft,
+  type ConfigPatchInput,
+} from './config-draft';
+import { NumericKeypad } from './numeric-keypad';
+import type { Locale, Translate } from './technician-messages';
+
+interface ConfigPanelProps {
+  t: Translate;
+  kiosk: KioskApi;
+  saveConfig(patch: ConfigPatchInput): Promise<KioskConfig>;
+  describeError(error: unknown): string;
+}
+
+const locales: Locale[] = ['zh-CN', 'en'];
+
+function ConfigView({ t, config }: { t: Translate; config: KioskConfig }) {
+  return (
+    <dl className="tech-facts tech-facts-wide">
+      <dt>{t('config.roomName')}</dt>
+      <dd>{config.roomName}</dd>
+      <dt>{t('config.platformUrl')}</dt>
+      <dd className="tech-mono">{config.platformUrl}</dd>
+      <dt>{t('config.hotline')}</dt>
+      <dd className="tech-mono">{config.hotline}</dd>
+      <dt>{t('config.idleTimeout')}</dt>
+      <dd>{t('config.seconds', { n: config.idleTimeoutSeconds })}</dd>
+      <dt>{t('config.locale')}</dt>
+      <dd>{t(`locale.${config.locale}`)}</dd>
+      <dt>{t('config.mode')}</dt>
+      <dd className="tech-mono">{config.mode}</dd>
+      <dt>{t('config.demo')}</dt>
+      <dd className={config.demo ? 'tech-text-warn' : undefined}>
+        {config.demo ? t('config.demoOn') : t('common.no')}
+      </dd>
+    </dl>
+  );
+}
+
+function ConfigEditor({
+  t,
+  config,
+  saving,
+  onSave,
+  onCancel,
+}: {
+  t: Translate;
+  config: KioskConfig;
+  saving: boolean;
+  onSave(draft: ConfigDraft): void;
+  onCancel(): void;
+}) {
+  const [draft, setDraft] = useState<ConfigDraft>(() => draftFrom(config));
+  const [hotlinePad, setHotlinePad] = useState(false);
+  const problems = draftProblems(draft);
+  const problemText = (field: keyof ConfigDraft) => {
+    const problem = problems[field];
+    return problem ? (
+      <p className="tech-field-error" id={`tech-problem-${field}`}>
+        {t(problem.key, problem.params)}
+      </p>
+    ) : null;
+  };
+  const unchanged = Object.keys(draftPatch(config, draft)).length === 0;
+
+  return (
+    <div className="tech-editor">
+      <label className="tech-field">
+        <span className="tech-label">{t('config.roomName')}</span>
+        {/* Text needs the system's input method: a technician attaches a keyboard for this. */}
+        <input
+          className="tech-input"
+          value={draft.roomName}
+          aria-invalid={problems.roomName ? true : undefined}
+          aria-describedby={problems.roomName ? 'tech-problem-roomName' : undefined}
+          onChange={(event) => setDraft({ ...draft, roomName: event.target.value })}
+        />
+        {problemText('roomName')}
+      </label>
+
+      <div className="tech-field">
+        <span className="tech-label" id="tech-hotline-label">
+          {t('config.hotline')}
+        </span>
+        {/* The keypad opens on a tap at the number, so the form fits on one screen. */}
+        <button
+          type="button"
+          className="tech-input tech-input-button tech-mono"
+          aria-labelledby="tech-hotline-label"
+          aria-expanded={hotlinePad}
+          onClick={() => setHotlinePad(!hotlinePad)}
+        >
+          {draft.hotline || '\u00a0'}
+        </button>
+        {problemText('hotline')}
+        {hotlinePad ? (
+          <NumericKeypad
+            t={t}
+            withDash
+            onKey={(key) => {
+              const hotline =
+                key === 'clear'
+                  ? ''
+                  : key === 'back'
+                    ? draft.hotline.slice(0, -1)
+                    : (draft.hotline + key).slice(0, 20);
+              setDraft({ ...draft, hotline });
+            }}
+          />
+        ) : null}
+      </div>
+
+      <div className="tech-field">
+        <span className="tech-label">{t('config.idleTimeout')}</span>
+        <div className="tech-stepper">
+          <button
+            type="button"
+            className="tech-button"
+            aria-label={t('config.less')}
+            disabled={draft.idleTimeoutSeconds <= idleTimeoutRange.min}
+            onClick={() =>
+              setDraft({
+                ...draft,
+                idleTimeoutSeconds: stepIdleTimeout(draft.idleTimeoutSeconds, -1),
+              })
+            }
+          >
+            −
+          </button>
+          <output className="tech-stepper-value" aria-live="polite">
+            {t('config.seconds', { n: draft.idleTimeoutSeconds })}
+          </output>
+          <button
+            type="button"
+            className="tech-button"
+            aria-label={t('config.more')}
+            disabled={draft.idleTimeoutSeconds >= idleTimeoutRange.max}
+            onClick={() =>
+              setDraft({
+                ...draft,
+                idleTimeoutSeconds: stepIdleTimeout(draft.idleTimeoutSeconds, 1),
+              })
+            }
+          >
+            +
+          </button>
+        </div>
+        {problemText('idleTimeoutSeconds')}
+      </div>
+
+      <div className="tech-field">
+        <span className="tech-label">{t('config.locale')}</span>
+        <div className="tech-segmented" role="radiogroup" aria-label={t('config.locale')}>
+          {locales.map((locale) => (
+            <button
+              key={locale}
+              type="button"
+              role="radio"
+              aria-checked={draft.locale === locale}
+              className={`tech-button ${draft.locale === locale ? 'tech-button-selected' : ''}`}
+              onClick={() => setDraft({ ...draft, locale })}
+            >
+              {t(`locale.${locale}`)}
+            </button>
+          ))}
+        </div>
+      </div>
+
+      <div className="tech-actions">
+        <button type="button" className="tech-button" disabled={saving} onClick={onCancel}>
+          {t('config.cancel')}
+        </button>
+        <button
+          type="button"
+          className="tech-button tech-button-primary"
+          disabled={saving || unchanged || Object.keys(problems).length > 0}
+          onClick={() => onSave(draft)}
+        >
+          {saving ? t('config.saving') : t('config.save')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export function ConfigPanel({ t, kiosk, saveConfig, describeError }: ConfigPanelProps) {
+  const [config, setConfig] = useState<KioskConfig | undefined>();
+  const [editing, setEditing] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | undefined>();
+
+  const load = useCallback(() => {
+    kiosk.config
+      .get()
+      .then(setConfig, (failure: unknown) =>
+        setMessage({ text: describeError(failure), error: true }),
+      );
+  }, [kiosk, describeError]);
+  useEffect(load, [load]);
+
+  const save = (draft: ConfigDraft) => {
+    if (!config) return;
+    setSaving(true);
+    setMessage(undefined);
+    saveConfig(draftPatch(config, draft)).then(
+      (saved) => {
+        setConfig(saved);
+        setEditing(false);
+        setSaving(false);
+        setMessage({ text: t('config.saved'), error: false });
+      },
+      (failure: unknown) => {
+        setSaving(false);
+        setMessage({ text: describeError(failure), error: true });
+      },
+    );
+  };
+
+  return (
+    <section className="tech-panel" aria-labelledby="tech-config-title">
+      <h2 id="tech-config-title" className="tech-panel-title">
+        {t('config.title')}
+      </h2>
+      <div className="tech-card">
+        {!config ? (
+          <p className="tech-muted">{t('common.loading')}</p>
+        ) : editing ? (
+          <ConfigEditor
+            t={t}
+            config={config}
+            saving={saving}
+            onSave={save}
+            onCancel={() => setEditing(false)}
+          />
+        ) : (
+          <>
+            <ConfigView t={t} config={config} />
+            <div className="tech-actions">
+              <button
+                type="button"
+                className="tech-button tech-button-primary"
+                onClick={() => {
+                  setMessage(undefined);
+                  setEditing(true);
+                }}
+              >
+                {t('config.edit')}
+              </button>
+            </div>
+          </>
+        )}
+        {message ? (
+          <p
+            className={message.error ? 'tech-error' : 'tech-success'}
+            role={message.error ? 'alert' : 'status'}
+          >
+            {message.text}
+          </p>
+        ) : null}
+      </div>
+    </section>
+  );
+}

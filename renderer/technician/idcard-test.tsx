@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import type { KioskApi } from '../../devices/bridge/contract';
+import { formatDuration } from './duration';
+import { identityPreview, type IdentityPreview } from './identity-preview';
+import { localDate } from './local-time';
+import type { Translate } from './technician-messages';
+
+interface IdcardTestProps {
+  t: Translate;
+  kiosk: KioskApi;
+  now(): number;
+  describeError(error: unknown): string;
+}
+
+type Result = { preview: IdentityPreview; tookMs: number };
+
+export function IdcardTest({ t, kiosk, now, describeError }: IdcardTestProps) {
+  const [reading, setReading] = useState(false);
+  const [result, setResult] = useState<Result | undefined>();
+  const [error, setError] = useState<string | undefined>();
+
+  const read = () => {
+    setReading(true);
+    setError(undefined);
+    setResult(undefined);
+    const started = now();
+    kiosk.idcard.readOnce({ timeoutMs: 15_000 }).then(
+      (identity) => {
+        // Masked here, before React holds anything: the clear identity goes out of scope.
+        setResult({
+          preview: identityPreview(identity, localDate(now())),
+          tookMs: now() - started,
+        });
+        setReading(false);
+      },
+      (failure: unknown) => {
+        setError(describeError(failure));
+        setReading(false);
+      },
+    );
+  };
+
+  const preview = result?.preview;
+  return (
+    <article className="tech-card" aria-labelledby="tech-idcard-title">
+      <h3 id="tech-idcard-title">{t('idcard.title')}</h3>
+      <p className="tech-muted">{t('idcard.privacy')}</p>
+      <button
+        type="button"
+        className="tech-button tech-button-primary"
+        disabled={reading}
+        onClick={read}
+      >
+        {reading ? t('idcard.reading') : t('idcard.read')}
+      </button>
+      {error ? (
+        <p className="tech-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {preview && result ? (
+        <dl className="tech-facts" data-testid="tech-idcard-result">
+          <dt>{t('idcard.cardType')}</dt>
+          <dd>{t(`cardType.${preview.cardType}`)}</dd>
+          <dt>{t('idcard.name')}</dt>
+          <dd className="tech-mono">{preview.maskedName}</dd>
+          <dt>{t('idcard.number')}</dt>
+          <dd className="tech-mono">{preview.maskedIdNumber}</dd>
+          <dt>{t('idcard.checksum')}</dt>
+          <dd className={preview.idNumberValid ? 'tech-text-ok' : 'tech-text-fault'}>
+            {preview.idNumberValid ? t('idcard.checksumOk') : t('idcard.checksumBad')}
+          </dd>
+          <dt>{t('idcard.photo')}</dt>
+          <dd>{preview.hasPhoto ? t('idcard.photoYes') : t('idcard.photoNo')}</dd>
+          {preview.expired === undefined ? null : (
+            <>
+              <dt>{t('idcard.validity')}</dt>
+              <dd className={preview.expired ? 'tech-text-fault' : 'tech-text-ok'}>
+                {preview.expired ? t('idcard.expired') : t('idcard.valid')}
+              </dd>
+            </>
+          )}
+          <dt>{t('idcard.duration')}</dt>
+          <dd>{formatDuration(result.tookMs, t)}</dd>
+        </dl>
+      ) : null}
+    </article>
+  );
+}

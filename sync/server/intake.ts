@@ -1,0 +1,254 @@
+import type { BatchItemResult } from '../protocol/intake';
+import { problem } from '../protocol/problem';
+import type { Clock } from './clock';
+import type { Database, Queryable, SqlValue } from './database';
+import { checkEnvelope } from './envelope-check';
+import type { CheckedEnvelope, EnvelopeCheckContext } from './envelope-check';
+import { ProblemError } from './problem-error';
+
+/**
+ * Batch intake. Every item is checked on its own (a poison item becomes one rejection);
+ * the items that pass are then stored in one transaction with a handful of multi-row
+ * statements, so a batch costs the database a few round trips whatever its size.
+ */
+
+export interface IntakeLog {
+  info(fields: Record<string, unknown>, message: string): void;
+  warn(fields: Record<string, unknown>, message: string): void;
+}
+
+function placeholders(rows: number, columns: number): string {
+  const out: string[] = [];
+  for (let r = 0; r < rows; r++)
+    out.push(
+      `(${Array.from({ length: columns }, (_, c) => `$${r * columns + c + 1}`).join(', ')})`,
+    );
+  return out.join(', ');
+}
+
+async function insertMany(
+  tx: Queryable,
+  table: string,
+  columns: string[],
+  rows: SqlValue[][],
+): Promise<void> {
+  // Keeps each statement well under SQLite's and PostgreSQL's parameter limits.
+  const perStatement = Math.max(1, Math.floor(900 / columns.length));
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const chunk = rows.slice(i, i + perStatement);
+    await tx.run(
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${placeholders(chunk.length, columns.length)}`,
+      chunk.flat(),
+    );
+  }
+}
+
+export async function missingAttachments(
+  db: Queryable,
+  applicationIds: string[],
+): Promise<Map<string, string[]>> {
+  const missing = new Map<string, string[]>(applicationIds.map((id) => [id, []]));
+  if (applicationIds.length === 0) return missing;
+  const rows = await db.query<{ id: string; application_id: string }>(
+    `SELECT id, application_id FROM attachments WHERE completed_at IS NULL AND application_id IN (${applicationIds.map((_, i) => `$${i + 1}`).join(', ')}) ORDER BY id`,
+    applicationIds,
+  );
+  for (const row of rows) missing.get(row.application_id)?.push(row.id);
+  return missing;
+}
+
+export async function receiveBatch(
+  db: Database,
+  clock: Clock,
+  log: IntakeLog,
+  kioskId: string,
+  items: unknown[],
+  context: EnvelopeCheckContext,
+): Promise<BatchItemResult[]> {
+  const results: BatchItemResult[] = new Array(items.length);
+  const checked: { index: number; item: CheckedEnvelope }[] = [];
+  await Promise.all(
+    items.map(async (item, index) => {
+      const id =
+        typeof item === 'object' &&
+        item !== null &&
+        typeof (item as { id?: unknown }).id === 'string'
+          ? String((item as { id: string }).id).slice(0, 64)
+          : undefined;
+      try {
+        checked.push({ index, item: await checkEnvelope(item, context) });
+      } catch (error) {
+        const p =
+          error instanceof ProblemError
+            ? error.problem
+            : problem('internal', 500, 'the item could not be processed');
+        if (!(error instanceof ProblemError))
+          log.warn(
+            { kioskId, index, err: error instanceof Error ? error.name : 'unknown' },
+            'intake item failed unexpectedly',
+          );
+        results[index] = {
+          index,
+          ...(id === undefined ? {} : { id }),
+          outcome: 'rejected',
+          problem: p,
+        };
+      }
+    }),
+  );
+  checked.sort((a, b) => a.index - b.index);
+
+  if (checked.length > 0) {
+    const now = clock.now();
+    await db.transaction(
+      async (tx) => {
+        const ids = checked.map((c) => c.item.envelope.id);
+        const receipts = checked.map((c) => c.item.envelope.receiptNumber);
+        const existing = await tx.query<{
+          id: string;
+          receipt_number: string;
+          content_hash: string;
+        }>(
+          `SELECT id, receipt_number, content_hash FROM applications WHERE id IN (${ids.map((_, i) => `$${i + 1}`).join(', ')}) OR receipt_number IN (${receipts.map((_, i) => `$${ids.length + i + 1}`).join(', ')})`,
+          [...ids, ...receipts],
+        );
+        const attachmentIds = checked.flatMap((c) => c.item.envelope.attachments.map((a) => a.id));
+        const takenAttachments = new Set(
+          attachmentIds.length === 0
+            ? []
+            : (
+                await tx.query<{ id: string }>(
+                  `SELECT id FROM attachments WHERE id IN (${attachmentIds.map((_, i) => `$${i + 1}`).join(', ')})`,
+                  attachmentIds,
+                )
+              ).map((r) => r.id),
+        );
+        const byId = new Map(existing.map((row) => [row.id, row]));
+        const byReceipt = new Map(existing.map((row) => [row.receipt_number, row]));
+        const applications: SqlValue[][] = [];
+        const attachments: SqlValue[][] = [];
+        const events: SqlValue[][] = [];
+        const duplicates: number[] = [];
+        for (const { index, item } of checked) {
+          const { envelope } = item;
+          const base = { index, id: envelope.id, receiptNumber: envelope.receiptNumber };
+          const same = byId.get(envelope.id);
+          if (same !== undefined) {
+            if (same.content_hash === item.contentHash) {
+              results[index] = { ...base, outcome: 'duplicate' };
+              duplicates.push(index);
+            } else {
+              results[index] = {
+                ...base,
+                outcome: 'conflict',
+                problem: problem(
+                  'invalid-request',
+                  409,
+                  'an envelope with this id but other content was accepted before',
+                ),
+              };
+            }
+            continue;
+          }
+          if (byReceipt.has(envelope.receiptNumber)) {
+            results[index] = {
+              ...base,
+              outcome: 'conflict',
+              problem: problem(
+                'invalid-request',
+                409,
+                'this receipt number belongs to another application',
+              ),
+            };
+            continue;
+          }
+          if (envelope.attachments.some((a) => takenAttachments.has(a.id))) {
+            results[index] = {
+              ...base,
+              outcome: 'conflict',
+              problem: problem(
+                'invalid-request',
+                409,
+                'an attachment id belongs to another application',
+              ),
+            };
+            continue;
+          }
+          for (const a of envelope.attachments) takenAttachments.add(a.id);
+          const row = {
+            id: envelope.id,
+            receipt_number: envelope.receiptNumber,
+            content_hash: item.contentHash,
+          };
+          byId.set(envelope.id, row);
+          byReceipt.set(envelope.receiptNumber, row);
+          applications.push([
+            envelope.id,
+            kioskId,
+            envelope.serviceCode,
+            envelope.receiptNumber,
+            envelope.idHash,
+            envelope.createdAt,
+            now,
+            item.contentHash,
+            JSON.stringify(item.content),
+            'submitted',
+            now,
+          ]);
+          for (const a of envelope.attachments)
+            attachments.push([a.id, envelope.id, a.size, a.sha256]);
+          events.push([envelope.id, 'submitted', now]);
+          results[index] = {
+            ...base,
+            outcome: 'accepted',
+            missingAttachments: envelope.attachments.map((a) => a.id).sort(),
+          };
+        }
+        await insertMany(
+          tx,
+          'applications',
+          [
+            'id',
+            'kiosk_id',
+            'service_code',
+            'receipt_number',
+            'id_hash',
+            'created_at',
+            'received_at',
+            'content_hash',
+            'content',
+            'status',
+            'updated_at',
+          ],
+          applications,
+        );
+        await insertMany(
+          tx,
+          'attachments',
+          ['id', 'application_id', 'size', 'sha256'],
+          attachments,
+        );
+        await insertMany(tx, 'status_events', ['application_id', 'status', 'at'], events);
+        const missing = await missingAttachments(
+          tx,
+          duplicates.map((i) => results[i]!.id!),
+        );
+        for (const i of duplicates)
+          results[i] = { ...results[i]!, missingAttachments: missing.get(results[i]!.id!) ?? [] };
+      },
+      { feedWriter: true },
+    );
+  }
+  const count = (outcome: string) => results.filter((r) => r.outcome === outcome).length;
+  log.info(
+    {
+      kioskId,
+      accepted: count('accepted'),
+      duplicate: count('duplicate'),
+      conflict: count('conflict'),
+      rejected: count('rejected'),
+    },
+    'batch received',
+  );
+  return results;
+}
