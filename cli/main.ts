@@ -29,9 +29,23 @@ program
   .option('--headless', 'open no window; print the address once the kiosk serves', false)
   .option('--port <n>', 'port of the kiosk page in web mode', portNumber, 7788)
   .option('--data <dir>', 'directory for all state', defaultDataDir())
-  .action(async (options: { web: boolean; headless: boolean; port: number; data: string }) => {
-    await startKiosk(options);
-  });
+  .option('--demo-platform-port <n>', "port of the demo's local platform", portNumber)
+  .option(
+    '--platform-url <url>',
+    'the platform URL the kiosk uses, e.g. through a proxy (overrides the configured one)',
+  )
+  .action(
+    async (options: {
+      web: boolean;
+      headless: boolean;
+      port: number;
+      data: string;
+      demoPlatformPort?: number;
+      platformUrl?: string;
+    }) => {
+      await startKiosk(options);
+    },
+  );
 
 const sim = program
   .command('sim')

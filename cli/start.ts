@@ -17,6 +17,10 @@ export interface StartOptions {
   headless: boolean;
   port: number;
   data: string;
+  /** Port of the demo's local platform (default: any free one). */
+  demoPlatformPort?: number;
+  /** The platform URL the kiosk is told, when it must differ from where the platform listens (a proxy). */
+  platformUrl?: string;
 }
 
 const log = (line: string) => console.log(line);
@@ -41,11 +45,12 @@ export async function startKiosk(options: StartOptions): Promise<void> {
   let platformUrl = settings.platformUrl ?? '';
   let enrolmentCode: string | undefined;
   if (demo) {
-    const platform = await startDemoPlatform(options.data);
+    const platform = await startDemoPlatform(options.data, options.demoPlatformPort ?? 0);
     stops.push(() => platform.close());
     platformUrl = platform.url;
     enrolmentCode = platform.enrolmentCode;
   }
+  if (options.platformUrl) platformUrl = options.platformUrl;
 
   const electron = options.web ? undefined : electronBinary();
   if (!options.web && !electron)

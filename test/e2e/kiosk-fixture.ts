@@ -3,6 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base } from '@playwright/test';
+import { freePort } from '../../cli/free-port';
+import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 
 // One real kiosk per test file, as `budayang start --web --headless` runs it: the local
 // platform on its SQLite file, the device host with simulated devices, the built page.
@@ -15,21 +17,33 @@ export interface RunningKiosk {
   simulatorUrl: string;
   dataDir: string;
   process: ChildProcess;
+  /** Between the kiosk and its platform: `network.offline()` cuts the link, `online()` restores it. */
+  network: FaultProxy;
   sim(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<unknown>;
   stop(): Promise<void>;
 }
 
 export async function startKiosk(): Promise<RunningKiosk> {
   const dataDir = await mkdtemp(join(tmpdir(), 'budayang-e2e-'));
-  const child = spawn(
-    process.execPath,
-    ['cli/budayang.mjs', 'start', '--web', '--headless', '--port', '0', '--data', dataDir],
-    {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env },
-    },
-  );
+  const platformPort = await freePort();
+  const network = await startFaultProxy({ targetPort: platformPort });
+  const args = [
+    'cli/budayang.mjs',
+    'start',
+    '--web',
+    '--headless',
+    '--port',
+    '0',
+    '--data',
+    dataDir,
+  ];
+  args.push('--demo-platform-port', String(platformPort));
+  args.push('--platform-url', `http://127.0.0.1:${network.port}`);
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env },
+  });
   let output = '';
   child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
   const lines = await new Promise<string>((resolve, reject) => {
@@ -50,7 +64,7 @@ export async function startKiosk(): Promise<RunningKiosk> {
     });
   });
   const url = /Kiosk ready at (\S+)/.exec(lines)![1]!;
-  const platformUrl = /local platform at (\S+)/.exec(lines)![1]!;
+  const platformUrl = `http://127.0.0.1:${platformPort}`;
   const simulatorUrl = /Simulator control at (\S+)/.exec(lines)![1]!;
   return {
     url,
@@ -58,6 +72,7 @@ export async function startKiosk(): Promise<RunningKiosk> {
     simulatorUrl,
     dataDir,
     process: child,
+    network,
     async sim(method, path, body) {
       const response = await fetch(new URL(path.replace(/^\//, ''), simulatorUrl), {
         method,
@@ -75,6 +90,7 @@ export async function startKiosk(): Promise<RunningKiosk> {
           child.kill('SIGTERM');
         });
       }
+      await network.close();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
