@@ -45,7 +45,12 @@ async function startPouchdbServer(): Promise<{ url: string; stop(): void }> {
   });
   const url = `http://127.0.0.1:${port}`;
   for (let tries = 0; ; tries++) {
-    if ((await fetch(url).then((r) => r.ok).catch(() => false)) === true) break;
+    if (
+      (await fetch(url)
+        .then((r) => r.ok)
+        .catch(() => false)) === true
+    )
+      break;
     if (tries > 300) throw new Error('pouchdb-server did not start');
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -24,7 +24,7 @@ describe('submission values', () => {
     );
     expect(form).toEqual({
       capital: 12.5,
-      sign: '00000000-0000-4000-8000-000000000001',
+      sign: 'material:00000000-0000-4000-8000-000000000001',
       name: '张小三',
     });
     expect(signatures).toHaveLength(1);

@@ -2,6 +2,9 @@
 // signatures as attachments of the envelope referenced by id, empty optional fields left out.
 import type { FormField } from '../catalog/catalog-model';
 
+/** How a form value names one of the submitted images (see sync/client/application-sealer.ts). */
+export const MATERIAL_REFERENCE = 'material:';
+
 export interface SignatureAttachment {
   materialId: string;
   name: string;
@@ -38,7 +41,8 @@ export function submissionValues(
           name: field.label['zh-CN'],
           blob: blobFromDataUrl(value),
         });
-        form[field.id] = id;
+        // The sealer replaces the reference with the id of the sealed image it names.
+        form[field.id] = `${MATERIAL_REFERENCE}${id}`;
         break;
       }
       default:

@@ -268,7 +268,14 @@ export function createKioskSync(options: KioskSyncOptions) {
       if (!admission.ok) throw new SubmissionError('STORAGE_FULL');
       const now = new Date();
       const receiptNumber = await nextReceiptNumber(db, credentials.receiptPrefix, now);
-      const sealed = await sealSubmission(submission, credentials, receiptNumber, now.getTime());
+      const service = (await catalog())?.services.find((s) => s.code === submission.serviceCode);
+      const sealed = await sealSubmission(
+        submission,
+        credentials,
+        receiptNumber,
+        now.getTime(),
+        service?.form,
+      );
       await storeSealedApplication(db, sealed);
       send({ type: 'kick', force: false });
       void publishStatus();

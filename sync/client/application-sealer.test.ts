@@ -103,4 +103,60 @@ describe('sealSubmission', () => {
       code: 'IDENTITY_MISSING',
     });
   });
+
+  it("checks the form against the service's schema, as the platform will, before sealing", async () => {
+    const { credentials } = await setup();
+    const schema = {
+      fields: [
+        {
+          key: 'phone',
+          type: 'phone' as const,
+          label: { 'zh-CN': '电话', en: 'Phone' },
+          required: true,
+        },
+        {
+          key: 'signature',
+          type: 'signature' as const,
+          label: { 'zh-CN': '签名', en: 'Signature' },
+          required: true,
+        },
+      ],
+    };
+    const submission = (form: Record<string, unknown>) => ({
+      serviceCode: '000131150000',
+      serviceName: '社保卡补换',
+      form,
+      identity: { name: '张三' },
+      idNumber: '11010519491231002X',
+      materials: [{ materialId: 'sig', name: '签名', blob: new Blob([new Uint8Array([1])]) }],
+      missing: [],
+    });
+    const at = Date.parse('2025-01-01T08:00:00Z');
+    // A signature that names the image by anything but the material reference is refused here.
+    const wrong = await sealSubmission(
+      submission({ phone: '13800138000', signature: 'sig' }),
+      credentials,
+      'K1-1',
+      at,
+      schema as never,
+    ).catch((e: unknown) => e);
+    expect(wrong).toMatchObject({ code: 'FORM_INVALID' });
+    expect(String((wrong as Error).message)).not.toContain('13800138000');
+    const badPhone = await sealSubmission(
+      submission({ phone: '12', signature: 'material:sig' }),
+      credentials,
+      'K1-2',
+      at,
+      schema as never,
+    ).catch((e: unknown) => e);
+    expect(badPhone).toMatchObject({ code: 'FORM_INVALID' });
+    const good = await sealSubmission(
+      submission({ phone: '13800138000', signature: 'material:sig' }),
+      credentials,
+      'K1-3',
+      at,
+      schema as never,
+    );
+    expect(good.entry.attachmentIds).toHaveLength(1);
+  });
 });

@@ -9,7 +9,8 @@ import {
   type MaterialEntry,
   type SealedIdentity,
 } from '../protocol/envelope';
-import { FormValues } from '../protocol/form-schema';
+import { checkForm } from '../protocol/form-check';
+import { FormValues, type FormSchema } from '../protocol/form-schema';
 import { idHash } from '../protocol/id-hash';
 import {
   attachmentAad,
@@ -67,6 +68,7 @@ export async function sealSubmission(
   credentials: KioskCredentials,
   receiptNumber: string,
   now: number,
+  formSchema?: FormSchema,
 ): Promise<SealedApplication> {
   const formName = submission.form['name'];
   const name = submission.identity?.name ?? (typeof formName === 'string' ? formName : undefined);
@@ -109,6 +111,20 @@ export async function sealSubmission(
       'FORM_INVALID',
       form.error.issues.map((i) => i.path.join('.')).join(', '),
     );
+  // The platform checks the form against the service's schema after opening the envelope and
+  // refuses what fails: check it here first, so that the citizen is never told an application
+  // was saved that the platform will refuse.
+  if (formSchema) {
+    const errors = checkForm(formSchema, form.data, {
+      attachmentIds: attachments.map((a) => a.id),
+      today: new Date(now).toISOString().slice(0, 10),
+    });
+    if (errors.length > 0)
+      throw new SubmissionError(
+        'FORM_INVALID',
+        errors.map((e) => `${e.path}: ${e.message}`).join('; '),
+      );
+  }
 
   const header: EnvelopeHeader = {
     id,

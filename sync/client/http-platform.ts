@@ -1,7 +1,13 @@
 import { Upload, type DetailedError } from 'tus-js-client';
+import { toBase64Url } from '../protocol/base64';
+import { sha256 } from '../protocol/bytes';
 import { Catalog, catalogEtag } from '../protocol/catalog';
 import { EnrolmentResponse, type EnrolmentRequest } from '../protocol/enrolment';
-import { ATTACHMENT_METADATA, UploadBatchResponse } from '../protocol/intake';
+import {
+  ATTACHMENT_METADATA,
+  MissingAttachmentsResponse,
+  UploadBatchResponse,
+} from '../protocol/intake';
 import { LookupResponse, type LookupRequest } from '../protocol/lookup';
 import { Problem } from '../protocol/problem';
 import type { Rating } from '../protocol/rating';
@@ -64,15 +70,64 @@ export class HttpPlatform implements PlatformPort {
     return answers;
   }
 
-  uploadAttachment(
+  async uploadAttachment(
     attachment: OutboxAttachment,
     onUploadUrl: (url: string) => Promise<void>,
   ): Promise<void> {
+    let run = await this.tusUpload(attachment, attachment.uploadUrl, onUploadUrl);
+    if (run === 'exists') {
+      // An earlier attempt created the upload but its answer never arrived (cut connection,
+      // killed kiosk), so its URL was never noted. The protocol fixes where it lives: resume there.
+      const url = this.http.resolve(
+        `${PATHS.attachments}/${encodeURIComponent(attachment.id)}`,
+      ).href;
+      await onUploadUrl(url);
+      run = await this.tusUpload(attachment, url, onUploadUrl);
+      if (run === 'exists')
+        throw new DeliveryFailure({
+          kind: 'transient',
+          reason: 'upload: the platform holds an upload it will not resume',
+        });
+    }
+    if (
+      run === 'found-full' &&
+      (await this.missingAttachments(attachment.envelopeId)).has(attachment.id)
+    )
+      // Every byte is there but the platform never completed the upload (it stopped between
+      // storing the last chunk and checking the digest). Acknowledging now would lose the
+      // application; keep it queued and say why.
+      throw new DeliveryFailure({
+        kind: 'transient',
+        reason: 'upload: the platform holds every byte but has not completed the attachment',
+      });
+  }
+
+  async missingAttachments(applicationId: string): Promise<Set<string>> {
+    const response = await this.http.send({
+      method: 'GET',
+      url: PATHS.missingAttachments(applicationId),
+    });
+    if (!response.ok) throw new DeliveryFailure(await failureOf(response));
+    return new Set(MissingAttachmentsResponse.parse(await response.json()).missing);
+  }
+
+  /**
+   * One tus run: create or resume, then send what is missing. `sent` when the platform took
+   * the last byte in this run (it checks the digest before answering), `complete` when it said
+   * the attachment was complete already, `found-full` when a resumed upload already held every
+   * byte, `exists` when creation was refused because the upload exists.
+   */
+  private tusUpload(
+    attachment: OutboxAttachment,
+    uploadUrl: string | undefined,
+    onUploadUrl: (url: string) => Promise<void>,
+  ): Promise<'sent' | 'complete' | 'found-full' | 'exists'> {
     return new Promise((resolve, reject) => {
       let announced: Promise<void> = Promise.resolve();
+      let sentBytes = false;
       const upload = new Upload(attachment.sealed as unknown as Blob, {
         endpoint: this.http.resolve(PATHS.attachments).href,
-        ...(attachment.uploadUrl ? { uploadUrl: attachment.uploadUrl } : {}),
+        ...(uploadUrl ? { uploadUrl } : {}),
         metadata: {
           [ATTACHMENT_METADATA.applicationId]: attachment.envelopeId,
           [ATTACHMENT_METADATA.attachmentId]: attachment.id,
@@ -86,11 +141,15 @@ export class HttpPlatform implements PlatformPort {
         httpStack: new SignedTusStack(this.http),
         fileReader: byteArrayReader,
         onUploadUrlAvailable: () => {
-          if (upload.url && upload.url !== attachment.uploadUrl)
-            announced = onUploadUrl(upload.url);
+          if (upload.url && upload.url !== uploadUrl) announced = onUploadUrl(upload.url);
         },
-        onSuccess: () => void announced.then(resolve, resolve),
-        onError: (error) => void announced.finally(() => uploadError(error).then(resolve, reject)),
+        onChunkComplete: () => {
+          sentBytes = true;
+        },
+        onSuccess: () =>
+          void announced.then(() => resolve(sentBytes ? 'sent' : 'found-full'), reject),
+        onError: (error) =>
+          void announced.then(() => uploadError(error, attachment)).then(resolve, reject),
       });
       upload.start();
     });
@@ -153,8 +212,15 @@ export class HttpPlatform implements PlatformPort {
   }
 }
 
-/** A complete attachment is what we wanted; other refusals depend on the status. */
-async function uploadError(error: Error | DetailedError): Promise<void> {
+/**
+ * What a failed tus run means. A complete attachment is what we wanted; an existing upload
+ * is resumed; a discarded upload (digest mismatch) is sent again unless the bytes on this
+ * kiosk are themselves not the declared ones, which no retry can mend.
+ */
+async function uploadError(
+  error: Error | DetailedError,
+  attachment: OutboxAttachment,
+): Promise<'complete' | 'exists'> {
   const response = 'originalResponse' in error ? error.originalResponse : null;
   if (!response)
     throw new DeliveryFailure({
@@ -169,7 +235,17 @@ async function uploadError(error: Error | DetailedError): Promise<void> {
     body = undefined;
   }
   const parsed = Problem.safeParse(body);
-  if (parsed.success && parsed.data.code === 'attachment-complete') return;
+  const code = parsed.success ? parsed.data.code : undefined;
+  if (code === 'attachment-complete') return 'complete';
+  if (code === 'attachment-exists') return 'exists';
+  if (code === 'attachment-digest-mismatch') {
+    if (toBase64Url(await sha256(attachment.sealed)) === attachment.sha256)
+      throw new DeliveryFailure({ kind: 'transient', reason: `upload HTTP ${status} ${code}` });
+    throw new DeliveryFailure({
+      kind: 'rejected',
+      reason: 'upload: the sealed attachment on this kiosk does not match its declared digest',
+    });
+  }
   const underlying = response.getUnderlyingObject() as Response;
   const failure = await failureOf(
     new Response(JSON.stringify(body ?? null), { status, headers: underlying.headers }),
