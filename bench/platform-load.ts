@@ -1,9 +1,11 @@
 import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
 import { createPlatform } from '../sync/server/platform';
+import type { Platform } from '../sync/server/platform';
 import { startPostgres } from '../test/support/postgres';
 
 /**
@@ -12,7 +14,10 @@ import { startPostgres } from '../test/support/postgres';
  * batches. Prints accepted applications per second and batch latency p50/p99 for SQLite
  * and PostgreSQL, and checks that nothing was lost or stored twice.
  *
- *   npx tsx bench/platform-load.ts [--kiosks 4] [--applications 1500] [--batch 25] [--concurrency 2] [--retry 0.2] [--db sqlite|postgres|both]
+ * The kiosks and the platform share the machine's cores, so it also prints the CPU each side
+ * spent: the platform's share is what the figures say about the platform.
+ *
+ *   npx tsx bench/platform-load.ts [--kiosks 4] [--applications 1500] [--batch 25] [--concurrency 2] [--retry 0.2] [--db sqlite|postgres|both] [--runs 1] [--intake-threads N]
  */
 
 const args = process.argv.slice(2);
@@ -26,20 +31,60 @@ const batchSize = Number(arg('batch', '25'));
 const concurrency = Number(arg('concurrency', '2'));
 const retryShare = Number(arg('retry', '0.2'));
 const which = arg('db', 'both');
+const runs = Number(arg('runs', '1'));
+const threadsArg = arg('intake-threads', '');
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 interface Done {
   ms: number;
+  cpuMs: number;
+  unverified: number;
   latencies: number[];
   outcomes: Record<string, number>;
   errors: number;
   ids: string[];
 }
 
-async function run(label: string, db: string): Promise<void> {
-  const platform = await createPlatform({ db });
+/** CPU milliseconds of a PostgreSQL server's processes so far (Linux /proc; clock ticks of 10 ms). */
+async function postgresCpuMs(platform: Platform): Promise<number> {
+  if (platform.db.dialect !== 'postgres') return 0;
+  const backend = Number(
+    (await platform.db.query<{ pid: number }>('SELECT pg_backend_pid() AS pid'))[0]!.pid,
+  );
+  const stat = (pid: string) => {
+    try {
+      // The command name may hold spaces; the fields after its closing parenthesis do not.
+      return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    } catch {
+      return undefined;
+    }
+  };
+  const postmaster = stat(String(backend))?.[1];
+  if (postmaster === undefined) return 0;
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    const fields = stat(pid);
+    if (fields !== undefined && (pid === postmaster || fields[1] === postmaster))
+      ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks * 10;
+}
+
+interface Figures {
+  perSecond: number;
+  p50: number;
+  p99: number;
+  platformCpuMsPerApp: number;
+  sound: boolean;
+}
+
+async function run(label: string, db: string): Promise<Figures> {
+  const platform = await createPlatform({
+    db,
+    ...(threadsArg === '' ? {} : { intakeThreads: Number(threadsArg) }),
+  });
   const baseUrl = await platform.listen({ port: 0 });
   const kioskFile = fileURLToPath(new URL('./platform-load-kiosk.ts', import.meta.url));
   const children = await Promise.all(
@@ -72,10 +117,18 @@ async function run(label: string, db: string): Promise<void> {
         c.on('message', (m) => (m as { done?: boolean }).done && resolve(m as Done)),
       ),
   );
+  const databaseCpuBefore = await postgresCpuMs(platform);
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
+  const loopBefore = performance.eventLoopUtilization();
   for (const c of children) c.send('go');
   const done = await Promise.all(results);
   const wall = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  const platformCpuMs = (cpu.user + cpu.system) / 1000;
+  const loop = performance.eventLoopUtilization(loopBefore);
+  const kioskCpuMs = done.reduce((n, d) => n + d.cpuMs, 0);
+  const databaseCpuMs = (await postgresCpuMs(platform)) - databaseCpuBefore;
   const latencies = done.flatMap((d) => d.latencies).sort((a, b) => a - b);
   const outcomes: Record<string, number> = {};
   for (const d of done)
@@ -85,28 +138,68 @@ async function run(label: string, db: string): Promise<void> {
     (await platform.db.query<{ n: number }>('SELECT COUNT(*) AS n FROM applications'))[0]!.n,
   );
   const accepted = outcomes.accepted ?? 0;
+  const handled = Object.values(outcomes).reduce((n, v) => n + v, 0);
+  const sound = stored === ids.size && accepted === ids.size;
   console.log(
     [
       `${label}: ${kiosks} kiosks × ${applications} applications (≈${Math.round(ready[0]!.envelopeBytes)} B envelopes), batches of ${batchSize}, ${concurrency} in flight per kiosk, retry share ${retryShare}`,
       `  accepted ${accepted} in ${(wall / 1000).toFixed(2)} s = ${Math.round((accepted / wall) * 1000)} applications/s`,
       `  batch latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms over ${latencies.length} requests`,
       `  outcomes ${JSON.stringify(outcomes)}, transport retries ${done.reduce((n, d) => n + d.errors, 0)}`,
-      `  stored ${stored} of ${ids.size} distinct envelopes: ${stored === ids.size && accepted === ids.size ? 'nothing lost, nothing stored twice' : 'MISMATCH'}`,
+      `  stored ${stored} of ${ids.size} distinct envelopes: ${sound ? 'nothing lost, nothing stored twice' : 'MISMATCH'}; responses failing verification ${done.reduce((n, d) => n + d.unverified, 0)}`,
+      `  CPU on ${availableParallelism()} cores over ${(wall / 1000).toFixed(2)} s: platform ${(platformCpuMs / 1000).toFixed(2)} s (${((platformCpuMs * 1000) / handled).toFixed(0)} µs per item handled, main loop ${(loop.utilization * 100).toFixed(0)}% busy), ${kiosks} kiosk processes ${(kioskCpuMs / 1000).toFixed(2)} s${platform.db.dialect === 'postgres' ? `, PostgreSQL server ${(databaseCpuMs / 1000).toFixed(2)} s` : ''}; CPU pressure ${cpuPressure()}`,
     ].join('\n'),
   );
   await platform.close();
+  return {
+    perSecond: (accepted / wall) * 1000,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    platformCpuMsPerApp: platformCpuMs / handled,
+    sound,
+  };
+}
+
+/** Linux PSI: the share of the last 10 s in which some task waited for a CPU (other load on the machine). */
+function cpuPressure(): string {
+  try {
+    return `${/avg10=([\d.]+)/.exec(readFileSync('/proc/pressure/cpu', 'utf8'))![1]}%`;
+  } catch {
+    return 'unknown';
+  }
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+};
+
+function summarise(label: string, figures: Figures[]): void {
+  if (figures.length < 2) return;
+  console.log(
+    `${label}, median of ${figures.length} runs: ${Math.round(median(figures.map((f) => f.perSecond)))} applications/s, p50 ${median(figures.map((f) => f.p50)).toFixed(1)} ms, p99 ${median(figures.map((f) => f.p99)).toFixed(1)} ms, platform ${(median(figures.map((f) => f.platformCpuMsPerApp)) * 1000).toFixed(0)} µs CPU per item; ${figures.every((f) => f.sound) ? 'every run lost and duplicated nothing' : 'A RUN LOST OR DUPLICATED'}`,
+  );
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'budayang-bench-'));
 try {
-  if (which !== 'postgres') await run('SQLite', `sqlite:${join(dir, 'bench.db')}`);
+  if (which !== 'postgres') {
+    const figures: Figures[] = [];
+    for (let i = 0; i < runs; i++)
+      figures.push(await run('SQLite', `sqlite:${join(dir, `bench-${i}.db`)}`));
+    summarise('SQLite', figures);
+  }
   if (which !== 'sqlite') {
-    const postgres = await startPostgres({ durable: true });
-    try {
-      await run('PostgreSQL', postgres.url);
-    } finally {
-      await postgres.stop();
+    const figures: Figures[] = [];
+    for (let i = 0; i < runs; i++) {
+      const postgres = await startPostgres({ durable: true });
+      try {
+        figures.push(await run('PostgreSQL', postgres.url));
+      } finally {
+        await postgres.stop();
+      }
     }
+    summarise('PostgreSQL', figures);
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -20,7 +20,6 @@ export interface ElectronLaunch {
   dataDir: string;
   demo: boolean;
   platformUrl: string;
-  enrolmentCode: string | undefined;
   version: string;
 }
 

@@ -2,7 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import { loadSettings, type RuntimeOptions } from '../devices/host/kiosk-settings';
+import {
+  loadSettings,
+  writeEnrolmentCode,
+  type RuntimeOptions,
+} from '../devices/host/kiosk-settings';
 import { Supervisor } from '../devices/host/supervisor';
 import { findChromium, openKioskWindow } from './chromium';
 import { startDemoPlatform } from './demo-platform';
@@ -42,28 +46,28 @@ export async function startKiosk(options: StartOptions): Promise<void> {
   const demo = !settings.platformUrl;
   const stops: Array<() => Promise<unknown>> = [];
 
-  let platformUrl = settings.platformUrl ?? '';
-  let enrolmentCode: string | undefined;
-  if (demo) {
-    const platform = await startDemoPlatform(options.data, options.demoPlatformPort ?? 0);
+  // The demo platform and the device host start side by side: the platform's port is chosen
+  // first, and its enrolment code reaches the host through the data directory once it exists.
+  const demoPlatformPort = demo ? (options.demoPlatformPort ?? (await freePort())) : undefined;
+  const platformStarted = demo ? startDemoPlatform(options.data, demoPlatformPort ?? 0) : undefined;
+  // Awaited below; until then a failure must not count as unhandled.
+  platformStarted?.catch(() => undefined);
+  const platformUrl =
+    options.platformUrl ?? settings.platformUrl ?? `http://127.0.0.1:${demoPlatformPort ?? 0}`;
+  const platformReady = async () => {
+    if (!platformStarted) return;
+    const platform = await platformStarted;
     stops.push(() => platform.close());
-    platformUrl = platform.url;
-    enrolmentCode = platform.enrolmentCode;
-  }
-  if (options.platformUrl) platformUrl = options.platformUrl;
+    await writeEnrolmentCode(options.data, platform.enrolmentCode);
+  };
 
   const electron = options.web ? undefined : electronBinary();
   if (!options.web && !electron)
     log('Electron is not available on this machine: starting in web mode.');
   if (electron && !options.headless) {
     const version = await packageVersion();
-    await startElectron(electron, {
-      dataDir: options.data,
-      demo,
-      platformUrl,
-      enrolmentCode,
-      version,
-    });
+    await platformReady();
+    await startElectron(electron, { dataDir: options.data, demo, platformUrl, version });
     await Promise.allSettled(stops.map((s) => s()));
     return;
   }
@@ -91,7 +95,6 @@ export async function startKiosk(options: StartOptions): Promise<void> {
     demo,
     dataDir: options.data,
     platformUrl,
-    enrolmentCode,
     simulatorControlPort,
     version: await packageVersion(),
   };
@@ -123,7 +126,7 @@ export async function startKiosk(options: StartOptions): Promise<void> {
   });
   host.start();
   stops.unshift(() => host.stop());
-  await waitForPort(bridgePort, 20_000);
+  await Promise.all([platformReady(), waitForPort(bridgePort, 20_000)]);
 
   let window: ChildProcess | undefined;
   if (!options.headless) {

@@ -5,7 +5,6 @@ const FromCli = z.object({
   dataDir: z.string(),
   demo: z.boolean(),
   platformUrl: z.string(),
-  enrolmentCode: z.string().optional(),
   simulatorControlPort: z.number().int().optional(),
   version: z.string(),
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
@@ -72,6 +73,27 @@ export function technicianPin(settings: KioskSettings): PinHash {
   return settings.technicianPin ?? hashPin(DEMO_TECHNICIAN_PIN, 'budayang-demo');
 }
 
+// The demo's one-time enrolment code reaches the device host through a file of the data
+// directory rather than its launch arguments: the launcher starts the host and the platform
+// side by side, and the code exists only once the platform does.
+export function enrolmentCodePath(dataDir: string): string {
+  return join(dataDir, 'enrolment-code');
+}
+
+export async function writeEnrolmentCode(dataDir: string, code: string): Promise<void> {
+  const path = enrolmentCodePath(dataDir);
+  await writeFile(`${path}.tmp`, code, { mode: 0o600 });
+  await rename(`${path}.tmp`, path);
+}
+
+export function readEnrolmentCode(dataDir: string): string | undefined {
+  try {
+    return readFileSync(enrolmentCodePath(dataDir), 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** What the launcher decided at start and the settings file does not hold. */
 export const RuntimeOptions = z.object({
   mode: z.enum(['electron', 'web']),
@@ -90,7 +112,8 @@ export function kioskConfig(settings: KioskSettings, runtime: RuntimeOptions): K
     demo: runtime.demo,
     roomName: settings.roomName,
     platformUrl: runtime.platformUrl,
-    enrolmentCode: runtime.enrolmentCode,
+    enrolmentCode:
+      runtime.enrolmentCode ?? (runtime.demo ? readEnrolmentCode(runtime.dataDir) : undefined),
     locale: settings.locale,
     hotline: settings.hotline,
     idleTimeoutSeconds: settings.idleTimeoutSeconds,

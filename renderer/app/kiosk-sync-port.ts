@@ -32,8 +32,14 @@ export async function kioskSyncPort(sync: KioskSync): Promise<SyncPort> {
     current = { online: s.online, queueDepth: s.queueDepth };
     for (const h of statusHandlers) h(current);
   });
-  const first = await sync.status().catch(() => undefined);
-  if (first) current = { online: first.online, queueDepth: first.queueDepth };
+  // The first figures arrive when the database has opened; the attract screen does not wait.
+  void sync.status().then(
+    (first) => {
+      current = { online: first.online, queueDepth: first.queueDepth };
+      for (const h of statusHandlers) h(current);
+    },
+    () => undefined,
+  );
 
   return {
     ready: () => sync.ready(),

@@ -2,19 +2,22 @@ import { ZodError } from 'zod';
 import { createHash, createHmac } from 'node:crypto';
 import { isValidIdNumber, normaliseIdNumber } from '../protocol/id-number';
 import { Envelope, EnvelopeContent, envelopeAad, envelopeHeaderOf } from '../protocol/envelope';
+import type { EnvelopeHeader } from '../protocol/envelope';
 import { fromBase64, fromBase64Url } from '../protocol/base64';
 import type { NativeOpener } from './hpke-native-open';
 import { checkForm } from '../protocol/form-check';
 import { receiptNumberPrefix } from '../protocol/receipt-number';
 import { SealOpenError } from '../protocol/seal';
-import type { FieldError } from '../protocol/problem';
+import { problem } from '../protocol/problem';
+import type { FieldError, Problem } from '../protocol/problem';
 import type { Service } from '../protocol/catalog';
 import { ProblemError } from './problem-error';
 
 /**
  * Everything the platform checks about one envelope before storing it, apart from the
  * database: schema, kiosk prefix, service, opening, idHash, form and materials manifest.
- * It throws ProblemError; the caller turns that into a per-item rejection.
+ * It throws ProblemError; the caller turns that into a per-item rejection. Synchronous and
+ * free of I/O, so that it runs as well on a worker thread (`envelope-check-pool.ts`) as inline.
  */
 
 export interface EnvelopeCheckContext {
@@ -26,11 +29,17 @@ export interface EnvelopeCheckContext {
   today: string;
 }
 
+/** What the store needs of an envelope that passed: plain data, so it crosses threads. */
 export interface CheckedEnvelope {
-  envelope: Envelope;
-  content: EnvelopeContent;
+  envelope: EnvelopeHeader;
+  /** The opened content as the platform stores it (normalised by the schema). */
+  contentJson: string;
   contentHash: string;
 }
+
+/** One item's verdict; `unexpected` names an error that was not a ProblemError (a bug), for the log. */
+export type EnvelopeCheckOutcome =
+  { ok: true; checked: CheckedEnvelope } | { ok: false; problem: Problem; unexpected?: string };
 
 function zodErrors(error: ZodError, prefix: string): FieldError[] {
   return error.issues.slice(0, 20).map((issue) => ({
@@ -71,10 +80,7 @@ function materialErrors(
   return errors;
 }
 
-export async function checkEnvelope(
-  item: unknown,
-  context: EnvelopeCheckContext,
-): Promise<CheckedEnvelope> {
+export function checkEnvelope(item: unknown, context: EnvelopeCheckContext): CheckedEnvelope {
   const parsed = Envelope.safeParse(item);
   if (!parsed.success)
     throw new ProblemError(
@@ -162,5 +168,25 @@ export async function checkEnvelope(
   const contentHash = createHash('sha256')
     .update(JSON.stringify([envelope.id, envelope.enc, envelope.ciphertext, envelope.createdAt]))
     .digest('base64url');
-  return { envelope, content, contentHash };
+  return {
+    envelope: envelopeHeaderOf(envelope),
+    contentJson: JSON.stringify(content),
+    contentHash,
+  };
+}
+
+export function envelopeCheckOutcome(
+  item: unknown,
+  context: EnvelopeCheckContext,
+): EnvelopeCheckOutcome {
+  try {
+    return { ok: true, checked: checkEnvelope(item, context) };
+  } catch (error) {
+    if (error instanceof ProblemError) return { ok: false, problem: error.problem };
+    return {
+      ok: false,
+      problem: problem('internal', 500, 'the item could not be processed'),
+      unexpected: error instanceof Error ? error.name : 'unknown',
+    };
+  }
 }

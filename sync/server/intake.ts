@@ -2,9 +2,8 @@ import type { BatchItemResult } from '../protocol/intake';
 import { problem } from '../protocol/problem';
 import type { Clock } from './clock';
 import type { Database, Queryable, SqlValue } from './database';
-import { checkEnvelope } from './envelope-check';
-import type { CheckedEnvelope, EnvelopeCheckContext } from './envelope-check';
-import { ProblemError } from './problem-error';
+import type { CheckedEnvelope } from './envelope-check';
+import type { BatchCheckContext, EnvelopeChecker } from './envelope-check-pool';
 
 /**
  * Batch intake. Every item is checked on its own (a poison item becomes one rejection);
@@ -63,40 +62,28 @@ export async function receiveBatch(
   log: IntakeLog,
   kioskId: string,
   items: unknown[],
-  context: EnvelopeCheckContext,
+  checker: EnvelopeChecker,
+  context: BatchCheckContext,
 ): Promise<BatchItemResult[]> {
   const results: BatchItemResult[] = new Array(items.length);
   const checked: { index: number; item: CheckedEnvelope }[] = [];
-  await Promise.all(
-    items.map(async (item, index) => {
-      const id =
-        typeof item === 'object' &&
-        item !== null &&
-        typeof (item as { id?: unknown }).id === 'string'
-          ? String((item as { id: string }).id).slice(0, 64)
-          : undefined;
-      try {
-        checked.push({ index, item: await checkEnvelope(item, context) });
-      } catch (error) {
-        const p =
-          error instanceof ProblemError
-            ? error.problem
-            : problem('internal', 500, 'the item could not be processed');
-        if (!(error instanceof ProblemError))
-          log.warn(
-            { kioskId, index, err: error instanceof Error ? error.name : 'unknown' },
-            'intake item failed unexpectedly',
-          );
-        results[index] = {
-          index,
-          ...(id === undefined ? {} : { id }),
-          outcome: 'rejected',
-          problem: p,
-        };
-      }
-    }),
-  );
-  checked.sort((a, b) => a.index - b.index);
+  const outcomes = await checker.check(items, context);
+  outcomes.forEach((outcome, index) => {
+    if (outcome.ok) return void checked.push({ index, item: outcome.checked });
+    const item = items[index];
+    const id =
+      typeof item === 'object' && item !== null && typeof (item as { id?: unknown }).id === 'string'
+        ? String((item as { id: string }).id).slice(0, 64)
+        : undefined;
+    if (outcome.unexpected !== undefined)
+      log.warn({ kioskId, index, err: outcome.unexpected }, 'intake item failed unexpectedly');
+    results[index] = {
+      index,
+      ...(id === undefined ? {} : { id }),
+      outcome: 'rejected',
+      problem: outcome.problem,
+    };
+  });
 
   if (checked.length > 0) {
     const now = clock.now();
@@ -191,7 +178,7 @@ export async function receiveBatch(
             envelope.createdAt,
             now,
             item.contentHash,
-            JSON.stringify(item.content),
+            item.contentJson,
             'submitted',
             now,
           ]);

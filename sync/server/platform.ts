@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import Fastify from 'fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -13,9 +14,9 @@ import { AdvanceStatusRequest } from '../protocol/operator';
 import { buildOpenApiDocument } from '../protocol/openapi';
 import { RatingBatch } from '../protocol/ratings-exchange';
 import { PATHS } from '../protocol/routes';
-import { HPKE_INFO_ENVELOPE, HPKE_SUITE_NAME } from '../protocol/seal';
+import { HPKE_SUITE_NAME } from '../protocol/seal';
 import { fromBase64Url } from '../protocol/base64';
-import { createNativeOpener } from './hpke-native-open';
+import { createEnvelopeCheckPool } from './envelope-check-pool';
 import { SIGNATURE_WINDOW_SECONDS } from '../protocol/http-signature';
 import { StatusFeedQuery } from '../protocol/status-feed';
 import { TelemetryBatch } from '../protocol/telemetry';
@@ -54,6 +55,11 @@ export interface PlatformOptions {
   signatureWindowSeconds?: number;
   /** Seeds the demo catalogue when the database has none (default true). */
   seedDemoCatalog?: boolean;
+  /**
+   * Worker threads that open and check envelopes; 0 checks them on the event loop. Defaults
+   * to one core's worth less than the host has (the event loop keeps one), none on one core.
+   */
+  intakeThreads?: number;
 }
 
 export interface PlatformOperator {
@@ -108,11 +114,14 @@ export async function createPlatform(options: PlatformOptions = {}): Promise<Pla
   const attachmentStore = new AttachmentStore(db);
   const tus = createAttachmentServer(db, attachmentStore, clock);
   const openapi = JSON.stringify(buildOpenApiDocument());
-  const lookupKeyBytes = Buffer.from(secrets.lookupKey, 'base64');
-  const opener = createNativeOpener(
-    fromBase64Url(secrets.hpkePrivateRaw),
-    fromBase64Url(secrets.hpkePublicKey),
-    HPKE_INFO_ENVELOPE,
+  const cores = availableParallelism();
+  const checker = createEnvelopeCheckPool(
+    {
+      hpkePrivateRaw: fromBase64Url(secrets.hpkePrivateRaw),
+      hpkePublicRaw: fromBase64Url(secrets.hpkePublicKey),
+      lookupKey: Buffer.from(secrets.lookupKey, 'base64'),
+    },
+    options.intakeThreads ?? cores - 1,
   );
   const lastTouched = new Map<string, number>();
 
@@ -201,11 +210,9 @@ export async function createPlatform(options: PlatformOptions = {}): Promise<Pla
     const body = parseOr400(UploadBatchRequest, request.body);
     const kiosk = kioskOf(request);
     const current = await catalogs.current();
-    const results = await receiveBatch(db, clock, request.log, kiosk.id, body.envelopes, {
+    const results = await receiveBatch(db, clock, request.log, kiosk.id, body.envelopes, checker, {
       receiptPrefix: kiosk.receiptPrefix,
-      service: (code) => current?.services.get(code),
-      opener,
-      lookupKey: lookupKeyBytes,
+      catalog: current,
       today: new Date(clock.now() + 8 * 3600_000).toISOString().slice(0, 10),
     });
     return { results };
@@ -343,6 +350,7 @@ export async function createPlatform(options: PlatformOptions = {}): Promise<Pla
       if (closed) return;
       closed = true;
       await app.close();
+      await checker.close();
       await db.close();
     },
   };

@@ -64,6 +64,37 @@ export class SimulatedKiosk {
     return formatReceiptNumber(this.enrolment.receiptPrefix, new Date(), ++this.sequence);
   }
 
+  /** The signed headers of one request, for callers that send it over their own transport. */
+  async sign(
+    method: string,
+    path: string,
+    body?: Uint8Array,
+  ): Promise<Record<'content-digest' | 'signature-input' | 'signature', string>> {
+    return signKioskRequest({
+      key: this.signingKey,
+      kioskId: this.id,
+      method,
+      url: path,
+      ...(body === undefined ? {} : { body }),
+    });
+  }
+
+  /** Checks the platform's signature and digest on a response received over another transport. */
+  async verifyResponse(
+    status: number,
+    headers: Record<string, string | string[] | undefined>,
+    raw: Uint8Array,
+  ): Promise<boolean> {
+    return verifyPlatformResponse({
+      key: this.platformVerifyKey,
+      keyId: this.enrolment.platformKeyId,
+      status,
+      headers,
+      body: raw,
+      now: Math.floor(Date.now() / 1000),
+    });
+  }
+
   /** Signs and sends; `mutate` may spoil the request for fault tests. */
   async request<T = unknown>(
     method: string,
