@@ -85,6 +85,14 @@ export function createAttachmentServer(db: Database, store: AttachmentStore, clo
         throw fail('attachment-unknown', 404, 'no such upload for this kiosk');
       if (req.method === 'PATCH' && row.completed_at !== null)
         throw fail('attachment-complete', 409, 'the attachment is complete and write-once');
+      // A platform that died after storing the last byte but before marking the upload
+      // complete would otherwise hold it half-finished for ever: finish it on the next look.
+      if (
+        row.completed_at === null &&
+        row.upload_offset !== null &&
+        Number(row.upload_offset) === Number(row.size)
+      )
+        await store.finish(id, clock.now());
     },
     onUploadFinish: async (_req, upload) => {
       const outcome = await store.finish(upload.id, clock.now());

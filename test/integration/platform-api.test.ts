@@ -269,6 +269,40 @@ describe.each(backends)('reference platform on $name', ({ url }) => {
     ).toEqual([photoId]);
   });
 
+  it('finishes an upload whose completion a crash lost, on the next look at it', async () => {
+    const signatureId = crypto.randomUUID();
+    const { envelope, blobs } = await kiosk.seal(SERVICE, citizenContent(signatureId), [
+      { id: signatureId, bytes: new Uint8Array(3000).map((_, i) => i % 7) },
+    ]);
+    await kiosk.request('POST', '/v1/applications/batch', { envelopes: [envelope] });
+    const blob = blobs.get(signatureId)!;
+    const tus = { 'tus-resumable': '1.0.0' };
+    const metadata = `applicationId ${btoa(envelope.id)},attachmentId ${btoa(signatureId)}`;
+    await kiosk.request('POST', '/v1/attachments', undefined, {
+      headers: { ...tus, 'upload-length': String(blob.byteLength), 'upload-metadata': metadata },
+    });
+    await kiosk.request('PATCH', `/v1/attachments/${signatureId}`, undefined, {
+      rawBody: blob,
+      contentType: 'application/offset+octet-stream',
+      headers: { ...tus, 'upload-offset': '0' },
+    });
+    // The platform died between storing the last byte and marking the upload complete.
+    await platform.db.run('UPDATE attachments SET completed_at = NULL WHERE id = $1', [
+      signatureId,
+    ]);
+    const missing = () =>
+      kiosk.request<{ missing: string[] }>(
+        'GET',
+        `/v1/applications/${envelope.id}/missing-attachments`,
+      );
+    expect((await missing()).body.missing).toEqual([signatureId]);
+    const head = await kiosk.request('HEAD', `/v1/attachments/${signatureId}`, undefined, {
+      headers: tus,
+    });
+    expect(head.headers['upload-offset']).toBe(String(blob.byteLength));
+    expect((await missing()).body.missing).toEqual([]);
+  });
+
   it('advances status by operator API and feeds it to kiosks by cursor and lookup', async () => {
     const { envelope } = await sealValid(kiosk);
     await kiosk.request('POST', '/v1/applications/batch', { envelopes: [envelope] });
