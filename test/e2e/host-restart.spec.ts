@@ -1,0 +1,38 @@
+import { execFileSync } from 'node:child_process';
+import { expect, test } from './kiosk-fixture';
+
+// The device host dies (a native driver crash, kill -9): the supervisor restarts it, the page
+// says the devices are reconnecting, and then works again without a reload.
+
+function hostPid(dataDir: string): number {
+  const out = execFileSync('pgrep', ['-f', `devices/host/main.ts --kiosk-data ${dataDir}`], {
+    encoding: 'utf8',
+  });
+  return Number(out.trim().split('\n')[0]);
+}
+
+test('the kiosk survives kill -9 of its device host without a reload', async ({ page, kiosk }) => {
+  await page.goto(kiosk.url);
+  await expect(page.getByRole('button', { name: /请触摸屏幕开始/ })).toBeVisible();
+  const marker = await page.evaluate(
+    () => ((window as unknown as { __loaded: number }).__loaded = Date.now()),
+  );
+
+  process.kill(hostPid(kiosk.dataDir), 'SIGKILL');
+  await expect(page.getByText('设备正在重新连接，请稍候').first()).toBeVisible();
+  await expect(page.getByText('设备正在重新连接，请稍候')).toHaveCount(0, { timeout: 30_000 });
+
+  // Same page, and the devices answer again: a card on the reader is seen.
+  expect(await page.evaluate(() => (window as unknown as { __loaded: number }).__loaded)).toBe(
+    marker,
+  );
+  await page.getByRole('button', { name: /请触摸屏幕开始/ }).click();
+  await page
+    .getByRole('button', { name: /社保卡补换/ })
+    .first()
+    .click();
+  await page.getByRole('button', { name: /开始办理/ }).click();
+  await kiosk.sim('POST', '/idcard/card', { name: '李四', idNumber: '11010519491231002X' });
+  await expect(page.getByText('身份已确认').first()).toBeVisible();
+  await kiosk.sim('DELETE', '/idcard/card');
+});
