@@ -7,7 +7,8 @@ export default defineConfig({
       'test/{integration,fault}/**/*.test.ts',
     ],
     exclude: ['node_modules', 'dist', 'test/e2e/**'],
-    testTimeout: 20_000,
+    // Generous: CI shares two cores between the tests, Chromium and native builds.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
   },

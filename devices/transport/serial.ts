@@ -1,5 +1,6 @@
 // A serial port (RS-232, USB-CDC, or a pty in tests) as a ByteTransport, over the
 // `serialport` package: it owns the platform bindings, so this file only adapts its stream.
+import { existsSync } from 'node:fs';
 import { SerialPort } from 'serialport';
 import type { ByteTransport } from './transport';
 
@@ -21,9 +22,20 @@ export async function openSerial({ path, baudRate }: SerialOptions): Promise<Byt
   const end = (error?: Error) => {
     if (ended) return;
     ended = true;
+    clearInterval(presence);
     port.removeAllListeners('data');
     for (const handler of closeHandlers) handler(error);
   };
+
+  // A read error does not always come: a port that is idle when its device goes away may
+  // never be told. An unplugged USB adapter takes its device file (and by-id link) with it,
+  // so a vanished path is an unplug too.
+  const presence = setInterval(() => {
+    if (existsSync(path)) return;
+    end(new Error(`${path}: device unplugged`));
+    if (port.isOpen) port.close(() => undefined);
+  }, 250);
+  presence.unref();
 
   port.on('data', (chunk: Buffer) => {
     const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);

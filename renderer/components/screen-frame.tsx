@@ -30,7 +30,10 @@ export function ScreenFrame({
       <h1 id="screen-title" className="screen-title" tabIndex={-1}>
         {title}
       </h1>
-      <div className="screen-body">{children}</div>
+      {/* Focusable so that a long body scrolls for keyboard and switch users too (axe). */}
+      <div className="screen-body" tabIndex={0}>
+        {children}
+      </div>
       <footer className="screen-actions">
         <div className="screen-actions-nav">
           <button type="button" className="btn btn-quiet" onClick={() => endSession('exit')}>
