@@ -3,6 +3,7 @@ import { installKioskBridge } from './bridge/web-bridge';
 import { App } from './app/app';
 import { KioskRoot } from './app/kiosk-root';
 import { syncHealthOf } from './app/sync-health';
+import { startDeviceTelemetry } from './app/device-telemetry';
 import type { KioskServices } from './app/kiosk-services';
 import type { SyncHealthPort } from './technician/sync-health-port';
 import { kioskSyncPort } from './app/kiosk-sync-port';
@@ -26,6 +27,7 @@ async function realServices(): Promise<{ services: KioskServices; syncHealth: Sy
   const sync = await kioskSyncPort(engine);
   // The platform may be away: the kiosk still starts, and the banner says so.
   void sync.ready().catch(() => undefined);
+  startDeviceTelemetry(kiosk, engine);
   return { services: { kiosk, config, sync }, syncHealth: syncHealthOf(engine) };
 }
 

@@ -3,6 +3,7 @@ import { EnrolmentCode } from '../../sync/protocol/enrolment';
 import { idHash } from '../../sync/protocol/id-hash';
 import type { ApplicationProgress } from '../../sync/protocol/lookup';
 import { Rating, type RatingInput } from '../../sync/protocol/rating';
+import { Heartbeat, type DeviceReport } from '../../sync/protocol/telemetry';
 import {
   sealSubmission,
   submissionBytes,
@@ -84,6 +85,7 @@ type Listener<T> = (value: T) => void;
  * delivery happens in the worker.
  */
 export function createKioskSync(options: KioskSyncOptions) {
+  const startedAt = Date.now();
   const db = new KioskDb(options.dbName ?? DEFAULT_DB_NAME);
   const http = new KioskHttp({ baseUrl: options.platformUrl });
   let credentials: KioskCredentials | undefined;
@@ -303,6 +305,26 @@ export function createKioskSync(options: KioskSyncOptions) {
     async lookupByIdNumber(idNumber: string): Promise<LookupResult> {
       if (!credentials) return { source: 'local', applications: [] };
       return lookup({ by: 'idHash', idHash: await idHash(credentials.lookupKey, idNumber) });
+    },
+
+    /** A heartbeat with the devices' health, for the platform's fleet view. */
+    async recordHeartbeat(devices: DeviceReport[], appVersion: string): Promise<void> {
+      const now = Date.now();
+      const [stats, attachments, ratings, telemetry] = await Promise.all([
+        queueStats(db, now),
+        db.attachments.count(),
+        db.ratings.count(),
+        db.telemetry.count(),
+      ]);
+      const beat = Heartbeat.parse({
+        at: new Date(now).toISOString(),
+        appVersion: appVersion.slice(0, 40),
+        uptimeSeconds: Math.max(0, Math.round((now - startedAt) / 1000)),
+        queueDepth: { envelopes: stats.queueDepth, attachments, ratings, telemetry },
+        devices,
+      });
+      await enqueueSmall(db, db.telemetry, beat, globalThis.crypto.randomUUID(), now);
+      send({ type: 'kick', force: false });
     },
 
     async submitRating(rating: RatingInput): Promise<void> {

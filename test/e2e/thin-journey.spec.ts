@@ -96,6 +96,23 @@ test('a citizen applies with an ID card and the platform stores exactly that app
   expect(stored[0]!.receipt_number).toBe(receiptNumber);
   expect(stored[0]!.id_hash).not.toContain(citizen.idNumber);
 
+  // The kiosk's heartbeats carry its devices' health to the platform's fleet view.
+  await expect
+    .poll(
+      () => {
+        const db = new Database(join(kiosk.dataDir, 'platform', 'platform.db'), { readonly: true });
+        try {
+          return (db.prepare('SELECT content FROM heartbeats').all() as Array<{ content: string }>)
+            .map((r) => r.content)
+            .join();
+        } finally {
+          db.close();
+        }
+      },
+      { timeout: 30_000 },
+    )
+    .toContain('"role":"printer"');
+
   // IndexedDB holds the application only sealed: neither the name nor the number in clear.
   const clearInIndexedDb = await page.evaluate(
     async (needles) => {
