@@ -37,7 +37,12 @@ export function GuideScreen() {
       type="button"
       className="btn btn-primary btn-large"
       onClick={() =>
-        dispatch({ type: 'go', screen: service.kind === 'query' ? 'progress' : 'identify' })
+        // A lookup with nothing to fill in (办件进度查询) goes straight to the lookup; an
+        // enquiry with an application form (不动产登记结果查询) is applied for like any other.
+        dispatch({
+          type: 'go',
+          screen: service.kind === 'query' && service.form.length === 0 ? 'progress' : 'identify',
+        })
       }
     >
       {t('guide.start')}

@@ -47,10 +47,8 @@ for (const [key, journey] of APPLICATIONS) {
 }
 
 test('online: Real estate registration enquiry', async ({ page, kiosk }) => {
-  // Known UI bug (see the e2e report): the guide sends every service of kind 'query' to the
-  // progress lookup, though this enquiry needs the right holder's card and a signed form.
-  // Remove this line when the guide screen tells the two apart.
-  test.fail(true, "guide-screen.tsx routes kind 'query' to the progress lookup");
+  // An enquiry of kind 'query' that has an application form: the right holder's card and a
+  // signed request, not the progress lookup.
   const service = demoService(SERVICE_CODES.realEstateEnquiry);
   const visit = new KioskVisit(page, kiosk, new ScreenRecorder(page, 'online-real-estate-enquiry'));
   await visit.open();
