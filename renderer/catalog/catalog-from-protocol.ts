@@ -50,7 +50,7 @@ function field(f: WireField): FormField {
     case 'date':
       return { ...base, ...(f.notAfterToday ? { notAfterToday: true } : {}) };
     case 'choice':
-      return { ...base, options: f.options };
+      return { ...base, options: f.options, ...(f.multiple ? { multiple: true } : {}) };
     case 'address':
       return { ...base, maxLength: 200 };
     default:

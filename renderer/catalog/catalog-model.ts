@@ -55,6 +55,8 @@ export interface FormField {
   label: LocalText;
   required: boolean;
   options?: FieldOption[];
+  /** A choice that takes several answers. */
+  multiple?: boolean;
   prefill?: PrefillSource;
   /** Prefilled from the card and not to be changed by hand. */
   readOnly?: boolean;

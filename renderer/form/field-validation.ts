@@ -3,6 +3,7 @@
 import { localText, type FormField, type Locale } from '../catalog/catalog-model';
 import { idNumberProblem } from '../identity/id-number';
 import type { Translate } from '../i18n/messages';
+import { choiceValues } from './choice-values';
 
 const MOBILE = /^1[3-9]\d{9}$/;
 const LANDLINE = /^0\d{2,3}-?\d{7,8}$/;
@@ -48,10 +49,12 @@ export function validateField(
       const problem = idNumberProblem(value);
       return problem ? t(`validation.idNumber.${problem}`) : undefined;
     }
-    case 'choice':
-      return field.options?.some((o) => o.value === value)
+    case 'choice': {
+      const chosen = field.multiple ? choiceValues(value) : [value];
+      return chosen.every((v) => field.options?.some((o) => o.value === v))
         ? undefined
         : t('validation.choose', { label });
+    }
     case 'text':
     case 'address':
       if (field.maxLength !== undefined && Array.from(value).length > field.maxLength) {

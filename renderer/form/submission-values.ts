@@ -1,6 +1,7 @@
 // The form as the platform checks it (sync/protocol/form-check.ts): numbers as numbers,
 // signatures as attachments of the envelope referenced by id, empty optional fields left out.
 import type { FormField } from '../catalog/catalog-model';
+import { choiceValues } from './choice-values';
 
 /** How a form value names one of the submitted images (see sync/client/application-sealer.ts). */
 export const MATERIAL_REFERENCE = 'material:';
@@ -24,8 +25,8 @@ export function submissionValues(
   fields: FormField[],
   values: Record<string, string>,
   newId: () => string = () => crypto.randomUUID(),
-): { form: Record<string, string | number>; signatures: SignatureAttachment[] } {
-  const form: Record<string, string | number> = {};
+): { form: Record<string, string | number | string[]>; signatures: SignatureAttachment[] } {
+  const form: Record<string, string | number | string[]> = {};
   const signatures: SignatureAttachment[] = [];
   for (const field of fields) {
     const value = (values[field.id] ?? '').trim();
@@ -33,6 +34,9 @@ export function submissionValues(
     switch (field.type) {
       case 'number':
         form[field.id] = Number(value);
+        break;
+      case 'choice':
+        form[field.id] = field.multiple ? choiceValues(value) : value;
         break;
       case 'signature': {
         const id = newId();

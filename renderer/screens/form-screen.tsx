@@ -10,6 +10,7 @@ import { OnScreenKeyboard } from '../keyboard/onscreen-keyboard';
 import { materialsToCapture } from '../materials/material-plan';
 import { useJourney } from '../session/journey-context';
 import { useScreenVoice } from '../voice/voice-context';
+import { choiceValues, toggleChoice } from '../form/choice-values';
 
 const LAYOUTS: Partial<Record<FieldType, LayoutKind[]>> = {
   text: ['pinyin', 'english', 'numeric'],
@@ -113,7 +114,30 @@ export function FormScreen() {
                 {field.required && <span className="required"> *{t('form.required')}</span>}
                 {isLocked && <span className="tag tag-info">{t('form.fromCard')}</span>}
               </span>
-              {field.type === 'choice' ? (
+              {field.type === 'choice' && field.multiple ? (
+                <div className="choice-group" role="group" aria-labelledby={labelId}>
+                  {(field.options ?? []).map((option) => {
+                    const chosen = choiceValues(value).includes(option.value);
+                    return (
+                      <button
+                        key={option.value}
+                        type="button"
+                        role="checkbox"
+                        aria-checked={chosen}
+                        className={`choice ${chosen ? 'choice-selected' : ''}`}
+                        onClick={() => {
+                          const order = (field.options ?? []).map((o) => o.value);
+                          const next = toggleChoice(value, option.value, order);
+                          dispatch({ type: 'setField', id: field.id, value: next });
+                          setErrors(({ [field.id]: _dropped, ...rest }) => rest);
+                        }}
+                      >
+                        {localText(option.label, locale)}
+                      </button>
+                    );
+                  })}
+                </div>
+              ) : field.type === 'choice' ? (
                 <div className="choice-group" role="radiogroup" aria-labelledby={labelId}>
                   {(field.options ?? []).map((option) => (
                     <button

@@ -8,6 +8,7 @@ import { ScreenFrame } from '../components/screen-frame';
 import { maskAddress, maskIdNumber, maskName, maskPhone } from '../identity/mask';
 import { materialsToCapture } from '../materials/material-plan';
 import type { Journey } from '../session/journey';
+import { choiceValues } from '../form/choice-values';
 import { useJourney } from '../session/journey-context';
 import { useScreenVoice } from '../voice/voice-context';
 
@@ -76,7 +77,9 @@ export function ReviewScreen() {
       case 'signature':
         return `✓ ${t('form.signed')}`;
       case 'choice':
-        return localText(field.options?.find((o) => o.value === value)?.label, locale) || value;
+        return (field.multiple ? choiceValues(value) : [value])
+          .map((v) => localText(field.options?.find((o) => o.value === v)?.label, locale) || v)
+          .join('、');
       case 'text':
         return field.prefill === 'name' ? maskName(value) : value;
       default:
