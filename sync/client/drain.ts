@@ -18,12 +18,17 @@ export interface DrainDeps {
   now: () => number;
   random: () => number;
   limits?: BatchLimits;
-  /** Attachments uploaded at once; with the batch limit this bounds the memory a drain holds. */
+  /** Attachments uploaded at once (default 8). */
   attachmentConcurrency?: number;
+  /** Declared bytes of the attachments uploading at once (default 8 MiB): bounds the memory. */
+  attachmentBytesInFlight?: number;
   /** Told of every entry whose state was written, after the write is durable. */
   onSettled?: (entries: readonly OutboxEntry[]) => void;
   signal?: AbortSignal;
 }
+
+const DEFAULT_ATTACHMENT_CONCURRENCY = 8;
+const DEFAULT_ATTACHMENT_BYTES_IN_FLIGHT = 8 * 1024 * 1024;
 
 export interface DrainReport {
   delivered: number;
@@ -124,45 +129,75 @@ async function deliverBatch(
   return outcomes;
 }
 
-/** Uploads what the platform said is missing, a few at a time; returns failures per entry. */
+/**
+ * Uploads what the platform said is missing, several at a time so that the platform's
+ * durable commits are shared between them; returns failures per entry. At most
+ * `attachmentConcurrency` uploads and `attachmentBytesInFlight` bytes (the sizes the envelopes
+ * declare) are held at once, except that one upload always may run, however large.
+ */
 async function uploadAttachments(
   deps: DrainDeps,
   work: ReadonlyArray<{ entry: OutboxEntry; attachmentId: string }>,
 ): Promise<Map<string, DeliveryOutcome>> {
   const failures = new Map<string, DeliveryOutcome>();
-  let next = 0;
-  const linkDown = () => [...failures.values()].some((failure) => failure.kind === 'transient');
-  const worker = async () => {
-    for (let item = work[next++]; item; item = work[next++]) {
-      const { entry, attachmentId } = item;
-      if (failures.has(entry.id)) continue;
-      // Once the link is down, the rest would only time out one by one.
-      if (linkDown()) {
-        failures.set(entry.id, {
-          kind: 'transient',
-          reason: 'not tried: the link failed during this batch',
-        });
-        continue;
-      }
-      const attachment = await deps.store.attachment(attachmentId);
-      if (!attachment) {
-        failures.set(entry.id, {
-          kind: 'rejected',
-          reason: `attachment ${attachmentId} is missing from the outbox`,
-        });
-        continue;
-      }
-      try {
-        await deps.platform.uploadAttachment(attachment, (uploadUrl) =>
-          deps.store.noteUpload(attachment.id, { uploadUrl }),
-        );
-        await deps.store.noteUpload(attachment.id, { uploaded: true });
-      } catch (error) {
-        failures.set(entry.id, failureOutcome(error));
-      }
+  const concurrency = Math.max(1, deps.attachmentConcurrency ?? DEFAULT_ATTACHMENT_CONCURRENCY);
+  const byteBudget = deps.attachmentBytesInFlight ?? DEFAULT_ATTACHMENT_BYTES_IN_FLIGHT;
+  let linkDown = false;
+  let running = 0;
+  let bytesInFlight = 0;
+  let freed: () => void = () => {};
+
+  const upload = async (entry: OutboxEntry, attachmentId: string): Promise<void> => {
+    const attachment = await deps.store.attachment(attachmentId);
+    if (!attachment) {
+      failures.set(entry.id, {
+        kind: 'rejected',
+        reason: `attachment ${attachmentId} is missing from the outbox`,
+      });
+      return;
+    }
+    try {
+      // No "uploaded" note: when the batch settles the entry is acked and its attachments
+      // deleted, and after a kill the platform's missingAttachments says what is left.
+      await deps.platform.uploadAttachment(attachment, (uploadUrl) =>
+        deps.store.noteUpload(attachment.id, { uploadUrl }),
+      );
+    } catch (error) {
+      const failure = failureOutcome(error);
+      failures.set(entry.id, failure);
+      if (failure.kind === 'transient') linkDown = true;
     }
   };
-  const concurrency = Math.max(1, deps.attachmentConcurrency ?? 4);
-  await Promise.all(Array.from({ length: concurrency }, worker));
+
+  const started: Array<Promise<void>> = [];
+  for (const { entry, attachmentId } of work) {
+    const size = declaredSize(entry, attachmentId);
+    while (running > 0 && (running >= concurrency || bytesInFlight + size > byteBudget))
+      await new Promise<void>((resolve) => (freed = resolve));
+    if (failures.has(entry.id)) continue;
+    // Once the link is down, the rest would only time out one by one.
+    if (linkDown) {
+      failures.set(entry.id, {
+        kind: 'transient',
+        reason: 'not tried: the link failed during this batch',
+      });
+      continue;
+    }
+    running += 1;
+    bytesInFlight += size;
+    started.push(
+      upload(entry, attachmentId).finally(() => {
+        running -= 1;
+        bytesInFlight -= size;
+        freed();
+      }),
+    );
+  }
+  await Promise.all(started);
   return failures;
+}
+
+/** What the envelope declares for an attachment; the sealed blob is read only once admitted. */
+function declaredSize(entry: OutboxEntry, attachmentId: string): number {
+  return entry.envelope?.attachments.find((ref) => ref.id === attachmentId)?.size ?? 0;
 }

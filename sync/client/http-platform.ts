@@ -74,15 +74,16 @@ export class HttpPlatform implements PlatformPort {
     attachment: OutboxAttachment,
     onUploadUrl: (url: string) => Promise<void>,
   ): Promise<void> {
-    let run = await this.tusUpload(attachment, attachment.uploadUrl, onUploadUrl);
+    let run = await this.tusUpload(attachment, attachment.uploadUrl);
     if (run === 'exists') {
-      // An earlier attempt created the upload but its answer never arrived (cut connection,
-      // killed kiosk), so its URL was never noted. The protocol fixes where it lives: resume there.
+      // An earlier attempt created the upload (cut connection, killed kiosk, or simply a batch
+      // that failed later). The protocol fixes where it lives: resume there, and note it so a
+      // further attempt goes straight to the resume.
       const url = this.http.resolve(
         `${PATHS.attachments}/${encodeURIComponent(attachment.id)}`,
       ).href;
       await onUploadUrl(url);
-      run = await this.tusUpload(attachment, url, onUploadUrl);
+      run = await this.tusUpload(attachment, url);
       if (run === 'exists')
         throw new DeliveryFailure({
           kind: 'transient',
@@ -120,10 +121,8 @@ export class HttpPlatform implements PlatformPort {
   private tusUpload(
     attachment: OutboxAttachment,
     uploadUrl: string | undefined,
-    onUploadUrl: (url: string) => Promise<void>,
   ): Promise<'sent' | 'complete' | 'found-full' | 'exists'> {
     return new Promise((resolve, reject) => {
-      let announced: Promise<void> = Promise.resolve();
       let sentBytes = false;
       const upload = new Upload(attachment.sealed as unknown as Blob, {
         endpoint: this.http.resolve(PATHS.attachments).href,
@@ -134,22 +133,22 @@ export class HttpPlatform implements PlatformPort {
         },
         uploadSize: attachment.sealed.byteLength,
         chunkSize: TUS_CHUNK_BYTES,
-        uploadDataDuringCreation: true,
+        // The platform implements tus `creation` only and ignores a body on POST: sending the
+        // bytes there too would hash, sign and carry every attachment twice.
+        uploadDataDuringCreation: false,
         retryDelays: null,
         storeFingerprintForResuming: false,
         removeFingerprintOnSuccess: false,
         httpStack: new SignedTusStack(this.http),
         fileReader: byteArrayReader,
-        onUploadUrlAvailable: () => {
-          if (upload.url && upload.url !== uploadUrl) announced = onUploadUrl(upload.url);
-        },
+        // The new upload's URL is not written down: the protocol fixes it
+        // (/v1/attachments/<attachmentId>), and a creation the platform refuses as existing is
+        // resumed there (see uploadAttachment). That saves a durable write per attachment.
         onChunkComplete: () => {
           sentBytes = true;
         },
-        onSuccess: () =>
-          void announced.then(() => resolve(sentBytes ? 'sent' : 'found-full'), reject),
-        onError: (error) =>
-          void announced.then(() => uploadError(error, attachment)).then(resolve, reject),
+        onSuccess: () => resolve(sentBytes ? 'sent' : 'found-full'),
+        onError: (error) => void uploadError(error, attachment).then(resolve, reject),
       });
       upload.start();
     });

@@ -41,6 +41,9 @@ export interface SyncEngineDeps {
   now?: () => number;
   random?: () => number;
   limits?: BatchLimits;
+  /** Attachment uploads at once, and their declared bytes (see drain.ts for defaults). */
+  attachmentConcurrency?: number;
+  attachmentBytesInFlight?: number;
   catalogEveryMs?: number;
   statusEveryMs?: number;
   onDelivery?: (entries: readonly OutboxEntry[]) => void;
@@ -155,6 +158,12 @@ export class SyncEngine {
       now: this.now,
       random: this.random,
       ...(this.deps.limits ? { limits: this.deps.limits } : {}),
+      ...(this.deps.attachmentConcurrency !== undefined
+        ? { attachmentConcurrency: this.deps.attachmentConcurrency }
+        : {}),
+      ...(this.deps.attachmentBytesInFlight !== undefined
+        ? { attachmentBytesInFlight: this.deps.attachmentBytesInFlight }
+        : {}),
       ...(this.deps.onDelivery ? { onSettled: this.deps.onDelivery } : {}),
     });
     this.state.draining = false;

@@ -22,7 +22,12 @@ export class WalCheckpointer {
   }
 
   async close(): Promise<void> {
+    // Unreferenced while it runs, so that it never keeps a platform process alive; while it
+    // closes, it must: otherwise a process with nothing else to do exits before it is done.
+    this.worker.ref();
     this.worker.postMessage('close');
+    const stuck = setTimeout(() => void this.worker.terminate(), 2000);
     await this.exited;
+    clearTimeout(stuck);
   }
 }

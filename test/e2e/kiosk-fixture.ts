@@ -1,4 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -96,7 +98,28 @@ export async function startKiosk(): Promise<RunningKiosk> {
   };
 }
 
-export const test = base.extend<object, { kiosk: RunningKiosk }>({
+/**
+ * Every test opens a new browser profile, so a new IndexedDB: a kiosk that must enrol again.
+ * Enrolment codes are single-use, so each test gets a fresh one, as an operator would issue.
+ */
+export async function issueEnrolmentCode(kiosk: RunningKiosk): Promise<void> {
+  const db = `sqlite:${join(kiosk.dataDir, 'platform', 'platform.db')}`;
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['cli/budayang.mjs', 'platform', 'enroll-code', '--db', db],
+    { cwd: root, timeout: 30_000 },
+  );
+  await writeFile(join(kiosk.dataDir, 'enrolment-code'), stdout.trim(), { mode: 0o600 });
+}
+
+export const test = base.extend<{ enrolment: void }, { kiosk: RunningKiosk }>({
+  enrolment: [
+    async ({ kiosk }, use) => {
+      await issueEnrolmentCode(kiosk);
+      await use();
+    },
+    { auto: true },
+  ],
   kiosk: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {

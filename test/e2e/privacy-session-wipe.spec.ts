@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test, type RunningKiosk } from './kiosk-fixture';
+import { expect, issueEnrolmentCode, test, type RunningKiosk } from './kiosk-fixture';
 import {
   pageInspector,
   retainerPaths,
@@ -48,6 +48,8 @@ test.describe.configure({ mode: 'serial' });
 let page: Page;
 
 test.beforeAll(async ({ browser, kiosk }) => {
+  // A new browser profile enrols anew; the per-test code comes too late for a shared page.
+  await issueEnrolmentCode(kiosk);
   page = await browser.newPage();
   // Fake timers from the start, running at wall-clock pace until a test jumps them: the idle
   // countdown is then reached without shortening anything in the app.

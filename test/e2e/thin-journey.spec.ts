@@ -34,6 +34,8 @@ test('a citizen applies with an ID card and the platform stores exactly that app
   kiosk,
 }) => {
   await kiosk.sim('DELETE', '/printer/output');
+  // Other tests may share this kiosk and its platform: count what this journey adds.
+  const before = platformApplications(kiosk.dataDir).length;
   await page.goto(kiosk.url);
 
   await page.getByRole('button', { name: /请触摸屏幕开始/ }).click();
@@ -92,9 +94,11 @@ test('a citizen applies with an ID card and the platform stores exactly that app
   // Honest status: "submitted to the platform" only once the platform acknowledged.
   await expect(page.getByText('已提交至平台').first()).toBeVisible({ timeout: 30_000 });
   const stored = platformApplications(kiosk.dataDir);
-  expect(stored).toHaveLength(1);
-  expect(stored[0]!.receipt_number).toBe(receiptNumber);
-  expect(stored[0]!.id_hash).not.toContain(citizen.idNumber);
+  expect(stored).toHaveLength(before + 1);
+  const ours = stored.filter((row) => row.receipt_number === receiptNumber);
+  expect(ours).toHaveLength(1);
+  expect(ours[0]!.service_code).toBe('000131150000');
+  expect(ours[0]!.id_hash).not.toContain(citizen.idNumber);
 
   // The kiosk's heartbeats carry its devices' health to the platform's fleet view.
   await expect
