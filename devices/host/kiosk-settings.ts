@@ -113,7 +113,7 @@ export function kioskConfig(settings: KioskSettings, runtime: RuntimeOptions): K
     roomName: settings.roomName,
     platformUrl: runtime.platformUrl,
     enrolmentCode:
-      runtime.enrolmentCode ?? (runtime.demo ? readEnrolmentCode(runtime.dataDir) : undefined),
+    enrolmentCode: runtime.enrolmentCode ?? readEnrolmentCode(runtime.dataDir),
     locale: settings.locale,
     hotline: settings.hotline,
     idleTimeoutSeconds: settings.idleTimeoutSeconds,
