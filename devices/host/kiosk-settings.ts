@@ -112,7 +112,6 @@ export function kioskConfig(settings: KioskSettings, runtime: RuntimeOptions): K
     demo: runtime.demo,
     roomName: settings.roomName,
     platformUrl: runtime.platformUrl,
-    enrolmentCode:
     enrolmentCode: runtime.enrolmentCode ?? readEnrolmentCode(runtime.dataDir),
     locale: settings.locale,
     hotline: settings.hotline,
