@@ -29,6 +29,8 @@ export function dexieOutboxStore(db: KioskDb): OutboxStore {
 
     attachment: (id) => db.attachments.get(id),
 
+    attachments: (ids) => db.attachments.bulkGet(ids as string[]),
+
     async noteUpload(attachmentId, change) {
       await db.attachments.update(attachmentId, change as Partial<OutboxAttachment>);
     },

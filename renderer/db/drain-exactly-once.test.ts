@@ -87,7 +87,7 @@ class FakePlatform implements PlatformPort {
   complete(id: string): boolean {
     return this.stored.has(id) && (this.declared.get(id) ?? []).every((a) => this.uploads.has(a));
   }
-  async submitEnvelopes(entries: readonly OutboxEntry[]) {
+  async submitEnvelopes(entries: readonly OutboxEntry[], inline: readonly OutboxAttachment[]) {
     const fault = this.nextFault();
     if (fault === 'net-before') throw new TypeError('fetch failed');
     if (fault === 'http-429')
@@ -107,6 +107,9 @@ class FakePlatform implements PlatformPort {
         this.stored.set(entry.id, 1);
         this.declared.set(entry.id, entry.attachmentIds);
       }
+      // Stored with the envelope, in the same commit, as the platform does.
+      for (const attachment of inline)
+        if (attachment.envelopeId === entry.id) this.uploads.add(attachment.id);
       const missingAttachments = entry.attachmentIds.filter((a) => !this.uploads.has(a));
       answers.set(entry.id, {
         kind: 'stored',
@@ -140,6 +143,7 @@ function killable(store: OutboxStore, kill: KillSwitch): OutboxStore {
     due: (now, limit) => kill.point(() => store.due(now, limit)),
     nextDueAt: () => kill.point(() => store.nextDueAt()),
     attachment: (id) => kill.point(() => store.attachment(id)),
+    attachments: (ids) => kill.point(() => store.attachments(ids)),
     noteUpload: (id, change) => kill.point(() => store.noteUpload(id, change)),
     put: (entries) => kill.point(() => store.put(entries)),
     rescheduleAll: (now) => kill.point(() => store.rescheduleAll(now)),
@@ -150,7 +154,8 @@ function killablePlatform(platform: PlatformPort, kill: KillSwitch): PlatformPor
   return {
     uploadAttachment: (attachment, onUploadUrl) =>
       kill.point(() => platform.uploadAttachment(attachment, onUploadUrl)),
-    submitEnvelopes: (entries) => kill.point(() => platform.submitEnvelopes(entries)),
+    submitEnvelopes: (entries, inline) =>
+      kill.point(() => platform.submitEnvelopes(entries, inline)),
   };
 }
 
@@ -197,7 +202,9 @@ describe('drain on the Dexie outbox', () => {
         fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 2 }),
         fc.boolean(),
         fc.integer({ min: 1, max: 5 }),
-        async (steps, faults, poisonIndexes, poisonRefusesBatch, maxItems) => {
+        // From a budget that sends every attachment by upload to one that sends all inline.
+        fc.constantFrom(1, 300, 700, 1e6),
+        async (steps, faults, poisonIndexes, poisonRefusesBatch, maxItems, maxBytes) => {
           const name = `drain-prop-${dbCounter++}`;
           const db = new KioskDb(name);
           const store = dexieOutboxStore(db);
@@ -206,7 +213,7 @@ describe('drain on the Dexie outbox', () => {
           const platform = new FakePlatform([...faults], poison, poisonRefusesBatch);
           let now = 1_000_000;
           const random = () => 0.999;
-          const limits = { maxItems, maxBytes: 1e6 };
+          const limits = { maxItems, maxBytes };
           try {
             let needsRecovery = false;
             const run = async (kill: KillSwitch) => {

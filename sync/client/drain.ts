@@ -9,6 +9,7 @@ import {
   selectBatch,
   type BatchLimits,
 } from './outbox-policy';
+import { planInline } from './inline-plan';
 import type { OutboxStore } from './outbox-store';
 import { failureOutcome, type PlatformPort } from './platform-port';
 
@@ -70,7 +71,7 @@ export async function drain(deps: DrainDeps): Promise<DrainReport> {
     await deps.store.put(sending);
     deps.onSettled?.(sending);
 
-    const outcomes = await deliverBatch(deps, sending);
+    const outcomes = await deliverBatch(deps, sending, limits);
     const clock = { now: deps.now(), random: deps.random };
     const settled = sending.map((entry) =>
       applyOutcome(entry, outcomes.get(entry.id) ?? noAnswer, clock),
@@ -97,11 +98,17 @@ const noAnswer: DeliveryOutcome = {
 async function deliverBatch(
   deps: DrainDeps,
   batch: readonly OutboxEntry[],
+  limits: BatchLimits,
 ): Promise<Map<string, DeliveryOutcome>> {
   const outcomes = new Map<string, DeliveryOutcome>();
   let answers: Map<string, EnvelopeAnswer>;
   try {
-    answers = await deps.platform.submitEnvelopes(batch);
+    // An attachment gone from the outbox is not sent; the platform then lists it as missing
+    // and the upload step below says so.
+    const inline = (await deps.store.attachments(planInline(batch, limits.maxBytes))).filter(
+      (attachment) => attachment !== undefined,
+    );
+    answers = await deps.platform.submitEnvelopes(batch, inline);
   } catch (error) {
     const outcome = outcomeForBatch(failureOutcome(error), batch.length);
     for (const entry of batch) outcomes.set(entry.id, outcome);

@@ -1,5 +1,5 @@
 import { Upload, type DetailedError } from 'tus-js-client';
-import { toBase64Url } from '../protocol/base64';
+import { toBase64, toBase64Url } from '../protocol/base64';
 import { sha256 } from '../protocol/bytes';
 import { Catalog, catalogEtag } from '../protocol/catalog';
 import { EnrolmentResponse, type EnrolmentRequest } from '../protocol/enrolment';
@@ -7,6 +7,7 @@ import {
   ATTACHMENT_METADATA,
   MissingAttachmentsResponse,
   UploadBatchResponse,
+  type UploadBatchRequest,
 } from '../protocol/intake';
 import { LookupResponse, type LookupRequest } from '../protocol/lookup';
 import { Problem } from '../protocol/problem';
@@ -38,10 +39,17 @@ export class HttpPlatform implements PlatformPort {
     return EnrolmentResponse.parse(await response.json());
   }
 
-  async submitEnvelopes(entries: readonly OutboxEntry[]): Promise<Map<string, EnvelopeAnswer>> {
-    const response = await this.http.json('POST', PATHS.applicationsBatch, {
+  async submitEnvelopes(
+    entries: readonly OutboxEntry[],
+    inline: readonly OutboxAttachment[] = [],
+  ): Promise<Map<string, EnvelopeAnswer>> {
+    const request: UploadBatchRequest = {
       envelopes: entries.map((entry) => entry.envelope),
-    });
+      ...(inline.length === 0
+        ? {}
+        : { attachments: inline.map((a) => ({ id: a.id, data: toBase64(a.sealed) })) }),
+    };
+    const response = await this.http.json('POST', PATHS.applicationsBatch, request);
     if (!response.ok) throw new DeliveryFailure(await failureOf(response));
     const { results } = UploadBatchResponse.parse(await response.json());
     const answers = new Map<string, EnvelopeAnswer>();

@@ -12,6 +12,8 @@ export interface OutboxStore {
   /** The earliest `nextAttemptAt` of a queued entry, if any. */
   nextDueAt(): Promise<number | undefined>;
   attachment(id: string): Promise<OutboxAttachment | undefined>;
+  /** Several attachments in one read, in the order asked; undefined where one is gone. */
+  attachments(ids: readonly string[]): Promise<Array<OutboxAttachment | undefined>>;
   noteUpload(
     attachmentId: string,
     change: { uploadUrl?: string; uploaded?: boolean },

@@ -16,8 +16,15 @@ export class DeliveryFailure extends Error {
 
 /** What the drain needs from the platform; the HTTP client implements it, tests fake it. */
 export interface PlatformPort {
-  /** Submits sealed envelopes; answers per item. Throws for a failure of the whole request. */
-  submitEnvelopes(entries: readonly OutboxEntry[]): Promise<Map<string, EnvelopeAnswer>>;
+  /**
+   * Submits sealed envelopes, with `inline` attachments of theirs in the same request; answers
+   * per item, and an inline attachment the platform stored is no longer among its entry's
+   * missing ones. Throws for a failure of the whole request.
+   */
+  submitEnvelopes(
+    entries: readonly OutboxEntry[],
+    inline: readonly OutboxAttachment[],
+  ): Promise<Map<string, EnvelopeAnswer>>;
   /**
    * Uploads one sealed attachment of an envelope the platform holds, resuming at
    * `attachment.uploadUrl` when there is one. `onUploadUrl` is awaited before any byte is

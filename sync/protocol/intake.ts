@@ -1,13 +1,36 @@
 import { z } from 'zod';
+import { BASE64 } from './base64';
 import { Problem } from './problem';
 
 export const MAX_ENVELOPES_PER_BATCH = 100;
-/** The largest JSON body any route accepts. */
+/** The largest JSON body any route accepts, but the batch upload. */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** The batch upload's body may also carry small attachments inline. */
+export const MAX_BATCH_BODY_BYTES = 8 * 1024 * 1024;
+/** Larger sealed attachments always go through the resumable (tus) upload. */
+export const MAX_INLINE_ATTACHMENT_BYTES = 1024 * 1024;
+
+/**
+ * A small sealed attachment carried in the batch beside the envelope that declares it, as
+ * CouchDB's _bulk_docs carries inline attachments: one request and one commit for an
+ * application and its photos instead of three per photo. The platform checks it against the
+ * size and digest its envelope declares, and stores it write-once like a tus upload.
+ */
+export const InlineAttachment = z.object({
+  id: z.uuid(),
+  /** base64 of the sealed blob (`enc || ciphertext`). */
+  data: z
+    .string()
+    .min(4)
+    .max(Math.ceil(MAX_INLINE_ATTACHMENT_BYTES / 3) * 4)
+    .regex(BASE64),
+});
+export type InlineAttachment = z.infer<typeof InlineAttachment>;
 
 /** Items are checked one by one, so one poison item cannot sink its batch. */
 export const UploadBatchRequest = z.object({
   envelopes: z.array(z.unknown()).min(1).max(MAX_ENVELOPES_PER_BATCH),
+  attachments: z.array(InlineAttachment).max(MAX_ENVELOPES_PER_BATCH * 4).optional(),
 });
 export type UploadBatchRequest = z.infer<typeof UploadBatchRequest>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Envelope } from './envelope';
-import { MAX_ENVELOPES_PER_BATCH } from './intake';
+import { InlineAttachment, MAX_ENVELOPES_PER_BATCH } from './intake';
 import { PROBLEM_CONTENT_TYPE } from './problem';
 import { Rating } from './rating';
 import { MAX_RATINGS_PER_BATCH } from './ratings-exchange';
@@ -20,6 +20,7 @@ function componentSchemas(): Record<string, Json> {
   const documented = {
     UploadBatchRequest: z.object({
       envelopes: z.array(Envelope).min(1).max(MAX_ENVELOPES_PER_BATCH),
+      attachments: z.array(InlineAttachment).max(MAX_ENVELOPES_PER_BATCH * 4).optional(),
     }),
     RatingBatch: z.object({ ratings: z.array(Rating).min(1).max(MAX_RATINGS_PER_BATCH) }),
   };

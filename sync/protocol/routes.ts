@@ -97,7 +97,7 @@ export const ROUTES: RouteSpec[] = [
     method: 'post',
     path: PATHS.applicationsBatch,
     summary:
-      'Upload sealed envelopes; each item is answered accepted, duplicate, conflict or rejected',
+      'Upload sealed envelopes, with small sealed attachments inline; each item is answered accepted, duplicate, conflict or rejected',
     auth: 'kiosk',
     requestDoc: 'UploadBatchRequest',
     response: UploadBatchResponse,

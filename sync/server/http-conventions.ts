@@ -106,7 +106,11 @@ export async function installConventions(
         case 'FST_ERR_CTP_BODY_TOO_LARGE':
           return sendProblem(
             reply,
-            problem('payload-too-large', 413, `the body exceeds ${MAX_BODY_BYTES} bytes`),
+            problem(
+              'payload-too-large',
+              413,
+              `the body exceeds ${request.routeOptions.bodyLimit ?? MAX_BODY_BYTES} bytes`,
+            ),
           );
         case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
         case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':

@@ -4,11 +4,14 @@ import type { Clock } from './clock';
 import type { Database, Queryable, SqlValue } from './database';
 import type { CheckedEnvelope } from './envelope-check';
 import type { BatchCheckContext, EnvelopeChecker } from './envelope-check-pool';
+import { inlineFor, type ReceivedInline } from './inline-attachments';
 
 /**
  * Batch intake. Every item is checked on its own (a poison item becomes one rejection);
  * the items that pass are then stored in one transaction with a handful of multi-row
- * statements, so a batch costs the database a few round trips whatever its size.
+ * statements, so a batch costs the database a few round trips whatever its size. Inline
+ * attachments are stored complete in that same transaction; one no envelope of the batch
+ * declares (its envelope may have been rejected) is dropped.
  */
 
 export interface IntakeLog {
@@ -56,6 +59,32 @@ export async function missingAttachments(
   return missing;
 }
 
+/** `upload_offset` and `completed_at` of a new attachment row. */
+function completion(data: Buffer | undefined, size: number, now: number): SqlValue[] {
+  return data === undefined ? [null, null] : [size, now];
+}
+
+/**
+ * Completes, from inline bytes, an attachment an earlier batch declared: whatever a tus
+ * upload had begun is replaced, and a concurrent PATCH then finds its offset stale.
+ */
+async function completeInline(
+  tx: Queryable,
+  attachmentId: string,
+  data: Buffer,
+  now: number,
+): Promise<void> {
+  await tx.run('DELETE FROM attachment_chunks WHERE attachment_id = $1', [attachmentId]);
+  await tx.run(
+    'INSERT INTO attachment_chunks (attachment_id, chunk_offset, data) VALUES ($1, 0, $2)',
+    [attachmentId, data],
+  );
+  await tx.run(
+    'UPDATE attachments SET upload_offset = size, completed_at = $1 WHERE id = $2 AND completed_at IS NULL',
+    [now, attachmentId],
+  );
+}
+
 export async function receiveBatch(
   db: Database,
   clock: Clock,
@@ -64,25 +93,33 @@ export async function receiveBatch(
   items: unknown[],
   checker: EnvelopeChecker,
   context: BatchCheckContext,
+  inline: ReadonlyMap<string, ReceivedInline> = new Map(),
 ): Promise<BatchItemResult[]> {
   const results: BatchItemResult[] = new Array(items.length);
-  const checked: { index: number; item: CheckedEnvelope }[] = [];
+  const checked: { index: number; item: CheckedEnvelope; inline: Map<string, Buffer> }[] = [];
   const outcomes = await checker.check(items, context);
   outcomes.forEach((outcome, index) => {
-    if (outcome.ok) return void checked.push({ index, item: outcome.checked });
     const item = items[index];
     const id =
       typeof item === 'object' && item !== null && typeof (item as { id?: unknown }).id === 'string'
         ? String((item as { id: string }).id).slice(0, 64)
         : undefined;
+    const reject = (itemProblem: BatchItemResult['problem']) => {
+      results[index] = {
+        index,
+        ...(id === undefined ? {} : { id }),
+        outcome: 'rejected',
+        problem: itemProblem,
+      };
+    };
+    if (outcome.ok) {
+      const attached = inlineFor(outcome.checked.envelope.attachments, inline);
+      if (!attached.ok) return reject(attached.problem);
+      return void checked.push({ index, item: outcome.checked, inline: attached.attachments });
+    }
     if (outcome.unexpected !== undefined)
       log.warn({ kioskId, index, err: outcome.unexpected }, 'intake item failed unexpectedly');
-    results[index] = {
-      index,
-      ...(id === undefined ? {} : { id }),
-      outcome: 'rejected',
-      problem: outcome.problem,
-    };
+    reject(outcome.problem);
   });
 
   if (checked.length > 0) {
@@ -115,15 +152,16 @@ export async function receiveBatch(
         const applications: SqlValue[][] = [];
         const attachments: SqlValue[][] = [];
         const events: SqlValue[][] = [];
-        const duplicates: number[] = [];
-        for (const { index, item } of checked) {
+        const chunks: SqlValue[][] = [];
+        const duplicates: Array<{ index: number; inline: Map<string, Buffer> }> = [];
+        for (const { index, item, inline: attached } of checked) {
           const { envelope } = item;
           const base = { index, id: envelope.id, receiptNumber: envelope.receiptNumber };
           const same = byId.get(envelope.id);
           if (same !== undefined) {
             if (same.content_hash === item.contentHash) {
               results[index] = { ...base, outcome: 'duplicate' };
-              duplicates.push(index);
+              duplicates.push({ index, inline: attached });
             } else {
               results[index] = {
                 ...base,
@@ -182,13 +220,25 @@ export async function receiveBatch(
             'submitted',
             now,
           ]);
-          for (const a of envelope.attachments)
-            attachments.push([a.id, envelope.id, a.size, a.sha256]);
+          for (const a of envelope.attachments) {
+            const data = attached.get(a.id);
+            attachments.push([
+              a.id,
+              envelope.id,
+              a.size,
+              a.sha256,
+              ...completion(data, a.size, now),
+            ]);
+            if (data !== undefined) chunks.push([a.id, 0, data]);
+          }
           events.push([envelope.id, 'submitted', now]);
           results[index] = {
             ...base,
             outcome: 'accepted',
-            missingAttachments: envelope.attachments.map((a) => a.id).sort(),
+            missingAttachments: envelope.attachments
+              .map((a) => a.id)
+              .filter((id) => !attached.has(id))
+              .sort(),
           };
         }
         await insertMany(
@@ -212,16 +262,29 @@ export async function receiveBatch(
         await insertMany(
           tx,
           'attachments',
-          ['id', 'application_id', 'size', 'sha256'],
+          ['id', 'application_id', 'size', 'sha256', 'upload_offset', 'completed_at'],
           attachments,
         );
         await insertMany(tx, 'status_events', ['application_id', 'status', 'at'], events);
         const missing = await missingAttachments(
           tx,
-          duplicates.map((i) => results[i]!.id!),
+          duplicates.map(({ index }) => results[index]!.id!),
         );
-        for (const i of duplicates)
-          results[i] = { ...results[i]!, missingAttachments: missing.get(results[i]!.id!) ?? [] };
+        for (const { index, inline: attached } of duplicates) {
+          const stillMissing: string[] = [];
+          for (const attachmentId of missing.get(results[index]!.id!) ?? []) {
+            const data = attached.get(attachmentId);
+            if (data === undefined) stillMissing.push(attachmentId);
+            else await completeInline(tx, attachmentId, data, now);
+          }
+          results[index] = { ...results[index]!, missingAttachments: stillMissing };
+        }
+        await insertMany(
+          tx,
+          'attachment_chunks',
+          ['attachment_id', 'chunk_offset', 'data'],
+          chunks,
+        );
       },
       { feedWriter: true },
     );

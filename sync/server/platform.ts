@@ -6,7 +6,7 @@ import type { ApplicationStatus } from '../protocol/application-status';
 import type { Fleet } from '../protocol/fleet';
 import { EnrolmentRequest } from '../protocol/enrolment';
 import type { EnrolmentResponse } from '../protocol/enrolment';
-import { MAX_BODY_BYTES, UploadBatchRequest } from '../protocol/intake';
+import { MAX_BATCH_BODY_BYTES, MAX_BODY_BYTES, UploadBatchRequest } from '../protocol/intake';
 import type { MissingAttachmentsResponse } from '../protocol/intake';
 import { LookupRequest } from '../protocol/lookup';
 import type { ApplicationProgress } from '../protocol/lookup';
@@ -29,6 +29,7 @@ import type { Database } from './database';
 import { consumeEnrolmentCode, createEnrolmentCode } from './enrolment-codes';
 import { fleet, storeHeartbeats, touchKiosk } from './fleet-telemetry';
 import { installConventions, parseOr400, sendProblem } from './http-conventions';
+import { receiveInline } from './inline-attachments';
 import { missingAttachments, receiveBatch } from './intake';
 import { KioskAuthenticator } from './kiosk-auth';
 import { KioskRegistry, makeReceiptPrefix } from './kiosk-registry';
@@ -206,17 +207,31 @@ export async function createPlatform(options: PlatformOptions = {}): Promise<Pla
     return reply.type('application/json').send(current.json);
   });
 
-  app.post(PATHS.applicationsBatch, kioskRoute, async (request) => {
-    const body = parseOr400(UploadBatchRequest, request.body);
-    const kiosk = kioskOf(request);
-    const current = await catalogs.current();
-    const results = await receiveBatch(db, clock, request.log, kiosk.id, body.envelopes, checker, {
-      receiptPrefix: kiosk.receiptPrefix,
-      catalog: current,
-      today: new Date(clock.now() + 8 * 3600_000).toISOString().slice(0, 10),
-    });
-    return { results };
-  });
+  app.post(
+    PATHS.applicationsBatch,
+    { ...kioskRoute, bodyLimit: MAX_BATCH_BODY_BYTES },
+    async (request) => {
+      const body = parseOr400(UploadBatchRequest, request.body);
+      const inline = receiveInline(body.attachments);
+      const kiosk = kioskOf(request);
+      const current = await catalogs.current();
+      const results = await receiveBatch(
+        db,
+        clock,
+        request.log,
+        kiosk.id,
+        body.envelopes,
+        checker,
+        {
+          receiptPrefix: kiosk.receiptPrefix,
+          catalog: current,
+          today: new Date(clock.now() + 8 * 3600_000).toISOString().slice(0, 10),
+        },
+        inline,
+      );
+      return { results };
+    },
+  );
 
   app.get<{ Params: { applicationId: string } }>(
     '/v1/applications/:applicationId/missing-attachments',

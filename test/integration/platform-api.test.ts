@@ -269,6 +269,79 @@ describe.each(backends)('reference platform on $name', ({ url }) => {
     ).toEqual([photoId]);
   });
 
+  it('stores small attachments inline with their envelope, write-once, and checks them against it', async () => {
+    const inlineOf = (blobs: Map<string, Uint8Array>, id: string, bytes = blobs.get(id)!) => ({
+      id,
+      data: Buffer.from(bytes).toString('base64'),
+    });
+    const signatureId = crypto.randomUUID();
+    const photoId = crypto.randomUUID();
+    const { envelope, blobs } = await kiosk.seal(SERVICE, citizenContent(signatureId), [
+      { id: signatureId, bytes: new Uint8Array(3000).fill(3) },
+      { id: photoId, bytes: new Uint8Array(200).fill(4) },
+    ]);
+    // Only the signature inline: the photo stays missing, for tus.
+    const first = await kiosk.request<UploadBatchResponse>('POST', '/v1/applications/batch', {
+      envelopes: [envelope],
+      attachments: [inlineOf(blobs, signatureId)],
+    });
+    expect(first.body.results[0]).toMatchObject({
+      outcome: 'accepted',
+      missingAttachments: [photoId],
+    });
+    const stored = await platform.db.query<{ n: number }>(
+      'SELECT COUNT(*) AS n FROM attachment_chunks WHERE attachment_id = $1',
+      [signatureId],
+    );
+    expect(Number(stored[0]!.n)).toBe(1);
+    // A retry of the same batch with the photo inline completes it; the signature is not written twice.
+    const retry = await kiosk.request<UploadBatchResponse>('POST', '/v1/applications/batch', {
+      envelopes: [envelope],
+      attachments: [inlineOf(blobs, signatureId), inlineOf(blobs, photoId)],
+    });
+    expect(retry.body.results[0]).toMatchObject({ outcome: 'duplicate', missingAttachments: [] });
+    const chunks = await platform.db.query<{ attachment_id: string; data: Uint8Array }>(
+      'SELECT attachment_id, data FROM attachment_chunks WHERE attachment_id IN ($1, $2)',
+      [signatureId, photoId],
+    );
+    expect(chunks.map((c) => c.attachment_id).sort()).toEqual([signatureId, photoId].sort());
+    expect(Buffer.from(chunks.find((c) => c.attachment_id === photoId)!.data)).toEqual(
+      Buffer.from(blobs.get(photoId)!),
+    );
+
+    // Bytes that are not the ones the envelope declares: that item is rejected and nothing of
+    // it stored; the other item of the batch is accepted.
+    const other = await sealValid(kiosk);
+    const spoiledId = crypto.randomUUID();
+    const spoiledSeal = await kiosk.seal(SERVICE, citizenContent(spoiledId), [
+      { id: spoiledId, bytes: new Uint8Array(50).fill(5) },
+    ]);
+    const spoiled = spoiledSeal.blobs.get(spoiledId)!.slice();
+    spoiled[10] = spoiled[10]! ^ 1;
+    const before = await count('applications');
+    const mixed = await kiosk.request<UploadBatchResponse>('POST', '/v1/applications/batch', {
+      envelopes: [spoiledSeal.envelope, other.envelope],
+      attachments: [
+        inlineOf(spoiledSeal.blobs, spoiledId, spoiled),
+        inlineOf(other.blobs, other.envelope.attachments[0]!.id),
+      ],
+    });
+    expect(mixed.body.results.map((r) => r.outcome)).toEqual(['rejected', 'accepted']);
+    expect(mixed.body.results[0]!.problem?.code).toBe('attachment-digest-mismatch');
+    expect(mixed.body.results[1]!.missingAttachments).toEqual([]);
+    expect(await count('applications')).toBe(before + 1);
+
+    // An attachment id given twice is a malformed request, and stores nothing.
+    const twice = await sealValid(kiosk);
+    const twiceId = twice.envelope.attachments[0]!.id;
+    const refused = await kiosk.request<Problem>('POST', '/v1/applications/batch', {
+      envelopes: [twice.envelope],
+      attachments: [inlineOf(twice.blobs, twiceId), inlineOf(twice.blobs, twiceId)],
+    });
+    expect(refused.status).toBe(400);
+    expect(await count('applications')).toBe(before + 1);
+  });
+
   it('finishes an upload whose completion a crash lost, on the next look at it', async () => {
     const signatureId = crypto.randomUUID();
     const { envelope, blobs } = await kiosk.seal(SERVICE, citizenContent(signatureId), [
@@ -440,7 +513,7 @@ describe.each(backends)('reference platform on $name', ({ url }) => {
       'invalid-request',
     );
     await expectProblem(
-      kiosk.request('POST', path, undefined, { rawBody: new Uint8Array(5 * 1024 * 1024).fill(32) }),
+      kiosk.request('POST', path, undefined, { rawBody: new Uint8Array(9 * 1024 * 1024).fill(32) }),
       413,
       'payload-too-large',
     );

@@ -1,0 +1,78 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MAX_INLINE_ATTACHMENT_BYTES } from '../protocol/intake';
+import { batchChars, inlineChars, planInline } from './inline-plan';
+import type { OutboxEntry } from './outbox-entry';
+
+function entryWith(id: string, sizes: number[]): OutboxEntry {
+  const attachments = sizes.map((size, i) => ({ id: `${id}/${i}`, size, sha256: 'B'.repeat(43) }));
+  return {
+    id,
+    serviceCode: '000131128000',
+    receiptNumber: 'K1-20250101-0001',
+    idHash: 'A'.repeat(43),
+    createdAt: 0,
+    state: 'queued',
+    attempts: 0,
+    interruptions: 0,
+    isolate: false,
+    nextAttemptAt: 0,
+    envelope: {
+      id,
+      serviceCode: '000131128000',
+      createdAt: new Date(0).toISOString(),
+      receiptNumber: 'K1-20250101-0001',
+      idHash: 'A'.repeat(43),
+      attachments,
+      enc: 'C'.repeat(87),
+      ciphertext: 'D'.repeat(64),
+    },
+    attachmentIds: attachments.map((a) => a.id),
+    bytes: 0,
+  };
+}
+const FORM = 87 + 64;
+
+describe('inline attachments of a batch', () => {
+  it('counts an entry by its form and its small attachments as base64', () => {
+    expect(inlineChars(1)).toBe(4);
+    expect(inlineChars(3)).toBe(4);
+    expect(inlineChars(4)).toBe(8);
+    expect(batchChars(entryWith('a', [300, MAX_INLINE_ATTACHMENT_BYTES + 1]))).toBe(FORM + 400);
+  });
+
+  it('sends large attachments by upload, and small ones inline while the budget lasts', () => {
+    const batch = [
+      entryWith('a', [300, MAX_INLINE_ATTACHMENT_BYTES + 1]),
+      entryWith('b', [300, 300]),
+    ];
+    expect(planInline(batch, 1e9)).toEqual(['a/0', 'b/0', 'b/1']);
+    expect(planInline(batch, 2 * FORM + 800)).toEqual(['a/0', 'b/0']);
+    expect(planInline(batch, 2 * FORM)).toEqual([]);
+  });
+
+  it('never plans more than the budget, nor an attachment the entry does not hold', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.array(fc.integer({ min: 1, max: 2 * MAX_INLINE_ATTACHMENT_BYTES }), { maxLength: 4 }),
+          {
+            minLength: 1,
+            maxLength: 6,
+          },
+        ),
+        fc.integer({ min: 0, max: 8 * MAX_INLINE_ATTACHMENT_BYTES }),
+        (sizes, budget) => {
+          const batch = sizes.map((s, i) => entryWith(`e${i}`, s));
+          const planned = planInline(batch, budget);
+          const refs = new Map(batch.flatMap((e) => e.envelope!.attachments.map((r) => [r.id, r])));
+          const chars = planned.reduce((sum, id) => sum + inlineChars(refs.get(id)!.size), 0);
+          if (planned.length > 0) expect(batch.length * FORM + chars).toBeLessThanOrEqual(budget);
+          for (const id of planned)
+            expect(refs.get(id)!.size).toBeLessThanOrEqual(MAX_INLINE_ATTACHMENT_BYTES);
+          expect(new Set(planned).size).toBe(planned.length);
+        },
+      ),
+    );
+  });
+});
