@@ -23,6 +23,11 @@ export interface DrainDeps {
   attachmentConcurrency?: number;
   /** Declared bytes of the attachments uploading at once (default 8 MiB): bounds the memory. */
   attachmentBytesInFlight?: number;
+  /**
+   * Batches in flight at once (default 2): while the platform opens and commits one, the
+   * kiosk reads, encodes and signs the next.
+   */
+  batchesInFlight?: number;
   /** Told of every entry whose state was written, after the write is durable. */
   onSettled?: (entries: readonly OutboxEntry[]) => void;
   signal?: AbortSignal;
@@ -30,6 +35,7 @@ export interface DrainDeps {
 
 const DEFAULT_ATTACHMENT_CONCURRENCY = 8;
 const DEFAULT_ATTACHMENT_BYTES_IN_FLIGHT = 8 * 1024 * 1024;
+const DEFAULT_BATCHES_IN_FLIGHT = 2;
 
 export interface DrainReport {
   delivered: number;
@@ -57,36 +63,102 @@ export async function recoverOutbox(
  * Sends due entries batch by batch until none is due or the way to the platform fails.
  * An entry is marked `sending` durably before anything leaves, and only when the platform
  * holds the envelope and every attachment does it become `acked`; everything else puts it
- * back in the queue.
+ * back in the queue. Up to `batchesInFlight` batches travel at once; they never share an
+ * entry, since a batch is taken only from entries still `queued`.
  */
 export async function drain(deps: DrainDeps): Promise<DrainReport> {
   const limits = deps.limits ?? defaultBatchLimits;
+  const depth = Math.max(1, deps.batchesInFlight ?? DEFAULT_BATCHES_IN_FLIGHT);
+  const uploads = new UploadLimiter(
+    Math.max(1, deps.attachmentConcurrency ?? DEFAULT_ATTACHMENT_CONCURRENCY),
+    deps.attachmentBytesInFlight ?? DEFAULT_ATTACHMENT_BYTES_IN_FLIGHT,
+  );
   const report: DrainReport = { delivered: 0, quarantined: 0, retried: 0, stoppedBy: 'empty' };
-  for (;;) {
-    if (deps.signal?.aborted) return { ...report, stoppedBy: 'aborted' };
-    const batch = selectBatch(await deps.store.due(deps.now(), limits.maxItems), limits);
-    if (batch.length === 0) return report;
+  let stop: DrainReport['stoppedBy'] | undefined;
+  let empty = false;
+  let failure: unknown;
+  const inFlight = new Set<Promise<void>>();
 
+  // Selecting and marking a batch is one step at a time, so two never take the same entry.
+  const startBatch = async (): Promise<boolean> => {
+    const batch = selectBatch(await deps.store.due(deps.now(), limits.maxItems), limits);
+    if (batch.length === 0) return false;
     const sending = batch.map(markSending);
     await deps.store.put(sending);
     deps.onSettled?.(sending);
+    const flight: Promise<void> = (async () => {
+      const outcomes = await deliverBatch(deps, sending, limits, uploads);
+      const clock = { now: deps.now(), random: deps.random };
+      const settled = sending.map((entry) =>
+        applyOutcome(entry, outcomes.get(entry.id) ?? noAnswer, clock),
+      );
+      await deps.store.put(settled);
+      deps.onSettled?.(settled);
+      for (const entry of settled) {
+        if (entry.state === 'acked') report.delivered += 1;
+        else if (entry.state === 'quarantined') report.quarantined += 1;
+        else report.retried += 1;
+        if (entry.state !== 'acked' && entry.lastError) report.lastError = entry.lastError;
+      }
+      if ([...outcomes.values()].some((outcome) => outcome.kind === 'transient'))
+        stop ??= 'transient';
+    })()
+      .catch((error: unknown) => {
+        failure ??= error;
+      })
+      .finally(() => inFlight.delete(flight));
+    inFlight.add(flight);
+    return true;
+  };
 
-    const outcomes = await deliverBatch(deps, sending, limits);
-    const clock = { now: deps.now(), random: deps.random };
-    const settled = sending.map((entry) =>
-      applyOutcome(entry, outcomes.get(entry.id) ?? noAnswer, clock),
-    );
-    await deps.store.put(settled);
-    deps.onSettled?.(settled);
-
-    for (const entry of settled) {
-      if (entry.state === 'acked') report.delivered += 1;
-      else if (entry.state === 'quarantined') report.quarantined += 1;
-      else report.retried += 1;
-      if (entry.state !== 'acked' && entry.lastError) report.lastError = entry.lastError;
+  for (;;) {
+    if (deps.signal?.aborted) stop ??= 'aborted';
+    if (failure === undefined && stop === undefined && !empty && inFlight.size < depth) {
+      try {
+        empty = !(await startBatch());
+      } catch (error) {
+        failure = error;
+      }
+      continue;
     }
-    if ([...outcomes.values()].some((outcome) => outcome.kind === 'transient'))
-      return { ...report, stoppedBy: 'transient' };
+    if (inFlight.size === 0) break;
+    await Promise.race(inFlight);
+    // A settled batch may have made entries due again (those a refused batch isolates).
+    empty = false;
+  }
+  // A store that fails is no answer from the platform: the caller sees it as before.
+  if (failure !== undefined) throw failure;
+  return stop === undefined ? report : { ...report, stoppedBy: stop };
+}
+
+/**
+ * Bounds the attachment uploads of every batch in flight together: at most `concurrency`
+ * uploads and `byteBudget` declared bytes at once, except that one upload always may run,
+ * however large.
+ */
+class UploadLimiter {
+  private running = 0;
+  private bytes = 0;
+  private readonly waiting: Array<() => void> = [];
+  constructor(
+    private readonly concurrency: number,
+    private readonly byteBudget: number,
+  ) {}
+
+  async acquire(size: number): Promise<void> {
+    while (
+      this.running > 0 &&
+      (this.running >= this.concurrency || this.bytes + size > this.byteBudget)
+    )
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.running += 1;
+    this.bytes += size;
+  }
+
+  release(size: number): void {
+    this.running -= 1;
+    this.bytes -= size;
+    for (const wake of this.waiting.splice(0)) wake();
   }
 }
 
@@ -99,6 +171,7 @@ async function deliverBatch(
   deps: DrainDeps,
   batch: readonly OutboxEntry[],
   limits: BatchLimits,
+  limiter: UploadLimiter,
 ): Promise<Map<string, DeliveryOutcome>> {
   const outcomes = new Map<string, DeliveryOutcome>();
   let answers: Map<string, EnvelopeAnswer>;
@@ -131,28 +204,22 @@ async function deliverBatch(
       ...platformNumber,
     });
   }
-  const failures = await uploadAttachments(deps, uploads);
+  const failures = await uploadAttachments(deps, uploads, limiter);
   for (const [id, failure] of failures) outcomes.set(id, failure);
   return outcomes;
 }
 
 /**
- * Uploads what the platform said is missing, several at a time so that the platform's
- * durable commits are shared between them; returns failures per entry. At most
- * `attachmentConcurrency` uploads and `attachmentBytesInFlight` bytes (the sizes the envelopes
- * declare) are held at once, except that one upload always may run, however large.
+ * Uploads what the platform said is missing, several at a time (as the limiter allows) so
+ * that the platform's durable commits are shared between them; returns failures per entry.
  */
 async function uploadAttachments(
   deps: DrainDeps,
   work: ReadonlyArray<{ entry: OutboxEntry; attachmentId: string }>,
+  limiter: UploadLimiter,
 ): Promise<Map<string, DeliveryOutcome>> {
   const failures = new Map<string, DeliveryOutcome>();
-  const concurrency = Math.max(1, deps.attachmentConcurrency ?? DEFAULT_ATTACHMENT_CONCURRENCY);
-  const byteBudget = deps.attachmentBytesInFlight ?? DEFAULT_ATTACHMENT_BYTES_IN_FLIGHT;
   let linkDown = false;
-  let running = 0;
-  let bytesInFlight = 0;
-  let freed: () => void = () => {};
 
   const upload = async (entry: OutboxEntry, attachmentId: string): Promise<void> => {
     const attachment = await deps.store.attachment(attachmentId);
@@ -179,26 +246,18 @@ async function uploadAttachments(
   const started: Array<Promise<void>> = [];
   for (const { entry, attachmentId } of work) {
     const size = declaredSize(entry, attachmentId);
-    while (running > 0 && (running >= concurrency || bytesInFlight + size > byteBudget))
-      await new Promise<void>((resolve) => (freed = resolve));
-    if (failures.has(entry.id)) continue;
-    // Once the link is down, the rest would only time out one by one.
-    if (linkDown) {
-      failures.set(entry.id, {
-        kind: 'transient',
-        reason: 'not tried: the link failed during this batch',
-      });
+    await limiter.acquire(size);
+    if (failures.has(entry.id) || linkDown) {
+      limiter.release(size);
+      // Once the link is down, the rest would only time out one by one.
+      if (!failures.has(entry.id))
+        failures.set(entry.id, {
+          kind: 'transient',
+          reason: 'not tried: the link failed during this batch',
+        });
       continue;
     }
-    running += 1;
-    bytesInFlight += size;
-    started.push(
-      upload(entry, attachmentId).finally(() => {
-        running -= 1;
-        bytesInFlight -= size;
-        freed();
-      }),
-    );
+    started.push(upload(entry, attachmentId).finally(() => limiter.release(size)));
   }
   await Promise.all(started);
   return failures;
