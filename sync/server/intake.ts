@@ -128,24 +128,31 @@ export async function receiveBatch(
       async (tx) => {
         const ids = checked.map((c) => c.item.envelope.id);
         const receipts = checked.map((c) => c.item.envelope.receiptNumber);
-        const existing = await tx.query<{
-          id: string;
-          receipt_number: string;
-          content_hash: string;
-        }>(
-          `SELECT id, receipt_number, content_hash FROM applications WHERE id IN (${ids.map((_, i) => `$${i + 1}`).join(', ')}) OR receipt_number IN (${receipts.map((_, i) => `$${ids.length + i + 1}`).join(', ')})`,
-          [...ids, ...receipts],
-        );
         const attachmentIds = checked.flatMap((c) => c.item.envelope.attachments.map((a) => a.id));
+        const marks = (from: number, count: number) =>
+          Array.from({ length: count }, (_, i) => `$${from + i + 1}`).join(', ');
+        // One round trip for what the batch may collide with: it runs under the feed lock.
+        const seen = await tx.query<{
+          kind: 'application' | 'attachment';
+          id: string;
+          receipt_number: string | null;
+          content_hash: string | null;
+        }>(
+          `SELECT 'application' AS kind, id, receipt_number, content_hash FROM applications WHERE id IN (${marks(0, ids.length)}) OR receipt_number IN (${marks(ids.length, receipts.length)})` +
+            (attachmentIds.length === 0
+              ? ''
+              : ` UNION ALL SELECT 'attachment' AS kind, id, NULL, NULL FROM attachments WHERE id IN (${marks(ids.length + receipts.length, attachmentIds.length)})`),
+          [...ids, ...receipts, ...attachmentIds],
+        );
+        const existing = seen
+          .filter((row) => row.kind === 'application')
+          .map((row) => ({
+            id: row.id,
+            receipt_number: row.receipt_number!,
+            content_hash: row.content_hash!,
+          }));
         const takenAttachments = new Set(
-          attachmentIds.length === 0
-            ? []
-            : (
-                await tx.query<{ id: string }>(
-                  `SELECT id FROM attachments WHERE id IN (${attachmentIds.map((_, i) => `$${i + 1}`).join(', ')})`,
-                  attachmentIds,
-                )
-              ).map((r) => r.id),
+          seen.filter((row) => row.kind === 'attachment').map((row) => row.id),
         );
         const byId = new Map(existing.map((row) => [row.id, row]));
         const byReceipt = new Map(existing.map((row) => [row.receipt_number, row]));

@@ -60,8 +60,11 @@ export class PostgresDatabase implements Database {
   ): Promise<T> {
     const client = await this.pool.connect();
     try {
-      await client.query('BEGIN');
-      if (options.feedWriter) await client.query('SELECT pg_advisory_xact_lock($1)', [FEED_LOCK]);
+      // One round trip for both: the lock is held until COMMIT, so every one saved inside it
+      // shortens the queue of writers behind it.
+      await client.query(
+        options.feedWriter ? `BEGIN; SELECT pg_advisory_xact_lock(${FEED_LOCK})` : 'BEGIN',
+      );
       const result = await work(new PgQueryable(client));
       await client.query('COMMIT');
       return result;
