@@ -43,6 +43,13 @@ export function dexieOutboxStore(db: KioskDb): OutboxStore {
       });
     },
 
+    purgeAcked: (before) =>
+      db.outbox
+        .where('[state+nextAttemptAt]')
+        .between(['acked', Dexie.minKey], ['acked', Dexie.maxKey])
+        .filter((entry) => (entry.ackedAt ?? 0) < before)
+        .delete(),
+
     async rescheduleAll(now) {
       await db.outbox
         .where('[state+nextAttemptAt]')

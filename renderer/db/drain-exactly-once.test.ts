@@ -147,6 +147,7 @@ function killable(store: OutboxStore, kill: KillSwitch): OutboxStore {
     noteUpload: (id, change) => kill.point(() => store.noteUpload(id, change)),
     put: (entries) => kill.point(() => store.put(entries)),
     rescheduleAll: (now) => kill.point(() => store.rescheduleAll(now)),
+    purgeAcked: (before) => kill.point(() => store.purgeAcked(before)),
   };
 }
 

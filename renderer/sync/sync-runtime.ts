@@ -6,6 +6,7 @@ import { dexieCatalogCache, dexieStatusCache } from '../db/dexie-caches';
 import { dexieOutboxStore } from '../db/dexie-outbox-store';
 import { dexieSmallOutboxStore } from '../db/dexie-small-outbox-store';
 import { KioskDb } from '../db/kiosk-db';
+import { holdEngineLock } from './engine-lock';
 import type { FromWorker, ToWorker } from './worker-messages';
 
 /**
@@ -15,8 +16,10 @@ import type { FromWorker, ToWorker } from './worker-messages';
 export function createSyncRuntime(post: (message: FromWorker) => void) {
   let engine: SyncEngine | undefined;
   let db: KioskDb | undefined;
+  let releaseLock: (() => void) | undefined;
 
   async function start(dbName: string, platformUrl: string) {
+    releaseLock = await holdEngineLock(`budayang-sync:${dbName}`);
     db = new KioskDb(dbName);
     await db.open();
     const credentials = await loadCredentials(db);
@@ -68,6 +71,8 @@ export function createSyncRuntime(post: (message: FromWorker) => void) {
         case 'stop':
           await engine?.stop();
           db?.close();
+          releaseLock?.();
+          releaseLock = undefined;
           return;
       }
     },

@@ -22,4 +22,10 @@ export interface OutboxStore {
   put(entries: readonly OutboxEntry[]): Promise<void>;
   /** Queued entries waiting out a backoff become due now. */
   rescheduleAll(now: number): Promise<void>;
+  /**
+   * Forgets acknowledged entries acknowledged before `before` (they hold no envelope any
+   * more, only what the offline progress lookup shows); returns how many. Quarantined
+   * entries are never purged: each still holds a citizen's application.
+   */
+  purgeAcked(before: number): Promise<number>;
 }

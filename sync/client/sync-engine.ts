@@ -10,6 +10,9 @@ import type { PlatformPort } from './platform-port';
 import { Reachability } from './reachability';
 import { pushSmallOutbox, type SmallAnswer, type SmallOutboxStore } from './small-outbox';
 
+const ACKED_RETENTION_MS = 90 * 24 * 3600_000;
+const PURGE_EVERY_MS = 6 * 3600_000;
+
 /** The platform as the engine uses it; HttpPlatform implements it. */
 export interface SyncPlatform extends PlatformPort {
   catalog(version?: number): Promise<{ catalog: Catalog; etag: string } | undefined>;
@@ -46,6 +49,8 @@ export interface SyncEngineDeps {
   attachmentBytesInFlight?: number;
   catalogEveryMs?: number;
   statusEveryMs?: number;
+  /** How long an acknowledged entry stays for the offline progress lookup (default 90 days). */
+  ackedRetentionMs?: number;
   onDelivery?: (entries: readonly OutboxEntry[]) => void;
   onCatalog?: (version: number) => void;
   onState?: (state: EngineState) => void;
@@ -74,6 +79,7 @@ export class SyncEngine {
   private kicked = false;
   private nextCatalogAt = 0;
   private nextStatusAt = 0;
+  private nextPurgeAt = 0;
   readonly state: EngineState = { online: true, draining: false };
   private loop: Promise<void> | undefined;
 
@@ -216,6 +222,10 @@ export class SyncEngine {
           if (!feed.hasMore) break;
         }
         this.nextStatusAt = now + (this.deps.statusEveryMs ?? 60_000);
+      }
+      if (now >= this.nextPurgeAt) {
+        await this.deps.outbox.purgeAcked(now - (this.deps.ackedRetentionMs ?? ACKED_RETENTION_MS));
+        this.nextPurgeAt = now + PURGE_EVERY_MS;
       }
     } catch (error) {
       this.state.lastError =
