@@ -1,6 +1,6 @@
 import { ZodError } from 'zod';
 import { createHash, createHmac } from 'node:crypto';
-import { isValidIdNumber, normaliseIdNumber } from '../protocol/id-number';
+import { isValidIdNumber, normaliseIdNumber } from '../../devices/idcard/id-number';
 import { Envelope, EnvelopeContent, envelopeAad, envelopeHeaderOf } from '../protocol/envelope';
 import type { EnvelopeHeader } from '../protocol/envelope';
 import { fromBase64, fromBase64Url } from '../protocol/base64';
@@ -149,7 +149,7 @@ export function checkEnvelope(item: unknown, context: EnvelopeCheckContext): Che
   }
   const declared = new Set(envelope.attachments.map((a) => a.id));
   const errors = [
-    ...(isValidIdNumber(content.identity.idNumber)
+    ...(isValidIdNumber(normaliseIdNumber(content.identity.idNumber), new Date(context.today))
       ? []
       : [{ path: 'identity.idNumber', message: 'not a valid ID number' }]),
     ...checkForm(service.form, content.form, {

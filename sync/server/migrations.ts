@@ -116,6 +116,13 @@ CREATE INDEX heartbeats_kiosk ON heartbeats (kiosk_id, seq);
     // (envelopes, attachments, ratings by id), so a replay stores nothing twice.
     sql: { postgres: 'ALTER TABLE nonces SET UNLOGGED', sqlite: '' },
   },
+  {
+    version: 3,
+    name: 'envelope-hash',
+    // The SHA-256 of the envelope as received: a retry sending the same bytes is a duplicate
+    // without being opened again (intake.ts).
+    sql: 'ALTER TABLE applications ADD COLUMN envelope_hash TEXT',
+  },
 ];
 
 function render(sql: string, dialect: Dialect): string {

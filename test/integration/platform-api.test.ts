@@ -198,6 +198,18 @@ describe.each(backends)('reference platform on $name', ({ url }) => {
       outcome: 'duplicate',
       missingAttachments: [signatureId],
     });
+    // The same bytes from another kiosk are not its resend: checked in full, and refused.
+    const stranger = await SimulatedKiosk.enrol(
+      base,
+      (await platform.operator.createEnrolmentCode()).code,
+    );
+    const replayed = await stranger.request<UploadBatchResponse>('POST', '/v1/applications/batch', {
+      envelopes: [good.envelope],
+    });
+    expect(replayed.body.results[0]).toMatchObject({
+      outcome: 'rejected',
+      problem: { code: 'receipt-number-foreign' },
+    });
   });
 
   it('takes attachments by tus, resumably and write-once, and checks their digest', async () => {
