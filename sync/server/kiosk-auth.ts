@@ -75,8 +75,9 @@ export class KioskAuthenticator {
       }
     }
     if (kiosk === undefined) throw new ProblemError('unknown-kiosk', 401);
-    if (kiosk.revokedAt !== null)
-      throw new ProblemError('kiosk-revoked', 403, 'this kiosk was revoked; enrol it again');
+    const revoked = () =>
+      new ProblemError('kiosk-revoked', 403, 'this kiosk was revoked; enrol it again');
+    if (kiosk.revokedAt !== null) throw revoked();
     const digest = request.headers['content-digest'];
     const digestCheck = await checkContentDigest(
       Array.isArray(digest) ? digest.join(', ') : digest,
@@ -84,13 +85,14 @@ export class KioskAuthenticator {
     );
     if (digestCheck !== 'ok')
       throw new ProblemError('digest-mismatch', 400, `Content-Digest is ${digestCheck}`);
-    if (!(await this.nonces.remember(kiosk.id, result.nonce!, this.clock.now()))) {
+    const nonce = await this.nonces.remember(kiosk.id, result.nonce!, this.clock.now());
+    if (nonce === 'revoked') throw revoked();
+    if (nonce === 'replayed')
       throw new ProblemError(
         'nonce-replayed',
         401,
         'this nonce was used before: the request looks replayed',
       );
-    }
     return kiosk;
   }
 }

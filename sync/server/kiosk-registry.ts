@@ -17,12 +17,14 @@ export function makeReceiptPrefix(): string {
 }
 
 /**
- * Kiosks and their verifying keys. The imported CryptoKey is cached per kiosk id (a kiosk's
- * key never changes), but revocation is read from the database on every request so that a
- * revocation on one instance takes effect on all.
+ * Kiosks and their verifying keys. A kiosk's record and imported CryptoKey are cached per id:
+ * its key and receipt prefix never change. Revocation is not taken from the cache: the nonce
+ * store reads it with every request (nonce-store.ts), so that a revocation on one instance
+ * takes effect on all.
  */
 export class KioskRegistry {
   private readonly keys = new Map<string, CryptoKey>();
+  private readonly records = new Map<string, KioskRecord>();
 
   constructor(private readonly db: Database) {}
 
@@ -50,7 +52,10 @@ export class KioskRegistry {
     );
   }
 
+  /** The kiosk as enrolled; `revokedAt` as it was when first read (see the class comment). */
   async find(id: string): Promise<KioskRecord | undefined> {
+    const cached = this.records.get(id);
+    if (cached !== undefined) return cached;
     const rows = await this.db.query<{
       id: string;
       public_jwk: string;
@@ -59,12 +64,16 @@ export class KioskRegistry {
     }>('SELECT id, public_jwk, receipt_prefix, revoked_at FROM kiosks WHERE id = $1', [id]);
     const row = rows[0];
     if (row === undefined) return undefined;
-    return {
+    const record: KioskRecord = {
       id: row.id,
       publicJwk: JSON.parse(row.public_jwk) as EcPublicJwk,
       receiptPrefix: row.receipt_prefix,
       revokedAt: row.revoked_at,
     };
+    // A revoked kiosk stays revoked, so caching it is safe; an unrevoked one is re-checked
+    // with every nonce.
+    this.records.set(id, record);
+    return record;
   }
 
   async verifyingKey(kiosk: KioskRecord): Promise<CryptoKey> {

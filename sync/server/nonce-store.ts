@@ -12,16 +12,31 @@ export class NonceStore {
     private readonly windowMs: number,
   ) {}
 
-  /** True when the nonce is fresh (and is now remembered), false on a replay. */
-  async remember(kioskId: string, nonce: string, now: number): Promise<boolean> {
+  /**
+   * Remembers the nonce of a kiosk that is still enrolled and unrevoked: `fresh` then, else
+   * `replayed` or `revoked`. One statement in the usual case, so that reading the revocation
+   * on every request (a revocation on one instance holds on all) costs no round trip of its own.
+   */
+  async remember(
+    kioskId: string,
+    nonce: string,
+    now: number,
+  ): Promise<'fresh' | 'replayed' | 'revoked'> {
     const changed = await this.db.run(
-      'INSERT INTO nonces (kiosk_id, nonce, expires_at) VALUES ($1, $2, $3) ON CONFLICT (kiosk_id, nonce) DO NOTHING',
+      `INSERT INTO nonces (kiosk_id, nonce, expires_at)
+       SELECT $1, $2, $3 WHERE EXISTS (SELECT 1 FROM kiosks WHERE id = $1 AND revoked_at IS NULL)
+       ON CONFLICT (kiosk_id, nonce) DO NOTHING`,
       [kioskId, nonce, now + 2 * this.windowMs],
     );
     if (now - this.lastSweep > this.windowMs) {
       this.lastSweep = now;
       await this.db.run('DELETE FROM nonces WHERE expires_at < $1', [now]);
     }
-    return changed === 1;
+    if (changed === 1) return 'fresh';
+    const live = await this.db.query(
+      'SELECT 1 AS live FROM kiosks WHERE id = $1 AND revoked_at IS NULL',
+      [kioskId],
+    );
+    return live.length === 0 ? 'revoked' : 'replayed';
   }
 }
