@@ -596,6 +596,8 @@ describe.each(backends)('reference platform on $name', ({ url }) => {
       base,
       (await platform.operator.createEnrolmentCode()).code,
     );
+    // Known and trusted first, so that the platform holds its record when the revocation comes.
+    expect((await revoked.request('GET', '/v1/catalog')).status).toBe(200);
     expect(await platform.operator.revokeKiosk(revoked.id)).toBe(true);
     await expectProblem(
       revoked.request('POST', path, { envelopes: [(await sealValid(revoked)).envelope] }),
