@@ -16,6 +16,8 @@ import { PATHS } from '../sync/protocol/routes';
 
 interface Job {
   baseUrl: string;
+  /** Where the batches go, when not to the platform that enrolled the kiosk (the HTTP floor). */
+  uploadBaseUrl?: string;
   code: string;
   applications: number;
   batchSize: number;
@@ -54,7 +56,7 @@ const bodies: Buffer[] = [];
 for (let i = 0; i < envelopes.length; i += job.batchSize)
   bodies.push(Buffer.from(JSON.stringify({ envelopes: envelopes.slice(i, i + job.batchSize) })));
 
-const target = new URL(PATHS.applicationsBatch, job.baseUrl);
+const target = new URL(PATHS.applicationsBatch, job.uploadBaseUrl ?? job.baseUrl);
 const agent = new Agent({ keepAlive: true, maxSockets: job.concurrency });
 
 interface Reply {
