@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { OutboxEntry } from '../../sync/client/outbox-entry';
 import { dexieOutboxStore } from './dexie-outbox-store';
 import { KioskDb } from './kiosk-db';
-import { fakeEntry } from './outbox-fixture';
+import { fakeEntry } from '../../sync/client/outbox-entry-fixture';
 
 let db: KioskDb | undefined;
 afterEach(async () => {

@@ -9,7 +9,7 @@ import type { OutboxStore } from '../../sync/client/outbox-store';
 import { DeliveryFailure, type PlatformPort } from '../../sync/client/platform-port';
 import { dexieOutboxStore } from './dexie-outbox-store';
 import { KioskDb } from './kiosk-db';
-import { fakeEntry } from './outbox-fixture';
+import { fakeEntry } from '../../sync/client/outbox-entry-fixture';
 
 /**
  * The promise of the outbox, as a property: whatever the network does and wherever the

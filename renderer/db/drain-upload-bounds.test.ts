@@ -6,7 +6,7 @@ import type { OutboxAttachment, OutboxEntry } from '../../sync/client/outbox-ent
 import { DeliveryFailure, type PlatformPort } from '../../sync/client/platform-port';
 import { dexieOutboxStore } from './dexie-outbox-store';
 import { KioskDb } from './kiosk-db';
-import { fakeEntry } from './outbox-fixture';
+import { fakeEntry } from '../../sync/client/outbox-entry-fixture';
 
 /**
  * Uploads run side by side, but never more of them, nor more declared bytes, than the drain

@@ -2,34 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_INLINE_ATTACHMENT_BYTES } from '../protocol/intake';
 import { batchChars, inlineChars, planInline } from './inline-plan';
+import { fakeEntry } from './outbox-entry-fixture';
 import type { OutboxEntry } from './outbox-entry';
 
 function entryWith(id: string, sizes: number[]): OutboxEntry {
-  const attachments = sizes.map((size, i) => ({ id: `${id}/${i}`, size, sha256: 'B'.repeat(43) }));
-  return {
+  return fakeEntry(
     id,
-    serviceCode: '000131128000',
-    receiptNumber: 'K1-20250101-0001',
-    idHash: 'A'.repeat(43),
-    createdAt: 0,
-    state: 'queued',
-    attempts: 0,
-    interruptions: 0,
-    isolate: false,
-    nextAttemptAt: 0,
-    envelope: {
-      id,
-      serviceCode: '000131128000',
-      createdAt: new Date(0).toISOString(),
-      receiptNumber: 'K1-20250101-0001',
-      idHash: 'A'.repeat(43),
-      attachments,
-      enc: 'C'.repeat(87),
-      ciphertext: 'D'.repeat(64),
-    },
-    attachmentIds: attachments.map((a) => a.id),
-    bytes: 0,
-  };
+    0,
+    sizes.map((_, i) => `${id}/${i}`),
+    sizes,
+  );
 }
 const FORM = 87 + 64;
 

@@ -1,11 +1,16 @@
-import type { Envelope } from '../../sync/protocol/envelope';
-import type { OutboxEntry } from '../../sync/client/outbox-entry';
+import type { Envelope } from '../protocol/envelope';
+import type { OutboxEntry } from './outbox-entry';
 
-/** An outbox entry with made-up ciphertext, for tests of the storage and the drain. */
+/**
+ * An outbox entry with made-up ciphertext (a form of 151 characters), for tests of the
+ * storage, the batching and the drain; its attachments declare `sizes` (97 bytes each unless
+ * given).
+ */
 export function fakeEntry(
   id: string,
   createdAt: number,
   attachmentIds: string[] = [],
+  sizes: number[] = attachmentIds.map(() => 97),
 ): OutboxEntry {
   const envelope: Envelope = {
     id,
@@ -13,7 +18,11 @@ export function fakeEntry(
     createdAt: new Date(createdAt).toISOString(),
     receiptNumber: 'K1-20250101-0001',
     idHash: 'A'.repeat(43),
-    attachments: attachmentIds.map((aid) => ({ id: aid, size: 97, sha256: 'B'.repeat(43) })),
+    attachments: attachmentIds.map((aid, i) => ({
+      id: aid,
+      size: sizes[i]!,
+      sha256: 'B'.repeat(43),
+    })),
     enc: 'C'.repeat(87),
     ciphertext: 'D'.repeat(64),
   };
