@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { checkCharacter } from '../renderer/identity/id-number';
+import { idNumberCheckCharacter } from '../devices/idcard/id-number';
 import type { RunningKiosk } from '../test/e2e/kiosk-fixture';
 
 // The citizen's journey as the renderer benchmarks drive it: each touch names the screen it
@@ -86,7 +86,7 @@ export function syntheticCitizen(n: number): { name: string; idNumber: string } 
   const first17 = `110105${1950 + (n % 50)}0101${String(n % 1000).padStart(3, '0')}`;
   return {
     name: `测${given[n % given.length]!}${given[(n * 7 + 3) % given.length]!}`,
-    idNumber: first17 + checkCharacter(first17),
+    idNumber: first17 + idNumberCheckCharacter(first17),
   };
 }
 

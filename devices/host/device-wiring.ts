@@ -89,18 +89,8 @@ export async function createDeviceHub(options: DeviceWiringOptions): Promise<Wir
         ...(sims.idcard
           ? { idcard: sims.idcard as unknown as NonNullable<SimulatorSet['idcard']> }
           : {}),
-        ...(sims.printer
-          ? {
-              printer: {
-                setPaper: (state) => sims.printer!.setPaper(state),
-                setCover: (open) => sims.printer!.setCover(open),
-                received: () => sims.printer!.received(),
-                clear: () => sims.printer!.clear(),
-                previewPng: (width) => sims.printer!.previewPng(width),
-              },
-            }
-          : {}),
-        ...(sims.scanner ? { scanner: { scan: (text: string) => sims.scanner!.scan(text) } } : {}),
+        ...(sims.printer ? { printer: sims.printer } : {}),
+        ...(sims.scanner ? { scanner: sims.scanner } : {}),
       };
     },
   };

@@ -129,7 +129,7 @@ describe('text block', () => {
       validFrom: '2010-01-01',
       validTo: '2030-01-01',
     });
-    expect(text.idNumberCheck).toEqual({ valid: false, problem: 'check-character' });
+    expect(text.idNumberCheck).toEqual({ valid: false, problem: 'checksum' });
   });
 
   it('maps sex and nation codes, and keeps an unknown nation code', () => {

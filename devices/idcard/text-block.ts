@@ -220,7 +220,8 @@ function parseForeigner2023(block: Uint8Array): CardText {
  * is not GB 11643, and not published in the protocol doc, so only the shape is checked.
  */
 function checkForeigner2017Number(idNumber: string): IdNumberCheck {
-  return /^[A-Z]{3}\d{12}$/.test(idNumber) ? { valid: true } : { valid: false, problem: 'format' };
+  if (/^[A-Z]{3}\d{12}$/.test(idNumber)) return { valid: true };
+  return { valid: false, problem: idNumber.length === 15 ? 'characters' : 'length' };
 }
 
 function defined<T extends Record<string, string | undefined>>(

@@ -2,22 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { demoServices } from '../dev/demo-catalog';
 import { deadlineAfterWorkingDays, materialsToCapture, openMaterials } from './material-plan';
 
-const residence = demoServices.find((s) => s.code === '000131131000')!;
-const business = demoServices.find((s) => s.code === '000131132000')!;
+const residence = demoServices.find((s) => s.code === '000104113000')!;
+const business = demoServices.find((s) => s.code === '000148001000')!;
 
 describe('material plan', () => {
   it('captures neither the ID card nor electronic nor promised materials', () => {
     expect(materialsToCapture(residence).map((m) => m.id)).toEqual([
       'photo',
       'residence-proof',
-      'work-proof',
+      'work-study-proof',
     ]);
     expect(materialsToCapture(business)).toEqual([]);
   });
 
   it('counts a deferred material as handled', () => {
     const open = openMaterials(residence, {
-      'work-proof': { kind: 'deferred', deadline: '2025-01-10' },
+      'work-study-proof': { kind: 'deferred', deadline: '2025-01-10' },
     });
     expect(open.map((m) => m.id)).toEqual(['photo', 'residence-proof']);
   });

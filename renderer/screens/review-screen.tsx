@@ -5,7 +5,7 @@ import { isStorageFull, type SubmissionInput } from '../app/sync-port';
 import { localText, type FormField, type LocalText } from '../catalog/catalog-model';
 import { submissionValues } from '../form/submission-values';
 import { ScreenFrame } from '../components/screen-frame';
-import { maskAddress, maskIdNumber, maskName, maskPhone } from '../identity/mask';
+import { maskAddress, maskIdNumber, maskName, maskPhone } from '../../devices/idcard/mask';
 import { materialsToCapture } from '../materials/material-plan';
 import type { Journey } from '../session/journey';
 import { choiceValues } from '../form/choice-values';
@@ -14,8 +14,17 @@ import { useScreenVoice } from '../voice/voice-context';
 
 type Phase = 'review' | 'confirm' | 'submitting';
 
+/**
+ * The submission with the materials a 告知承诺 stands in for: the platform counts a required
+ * material as provided only when the envelope declares it 'promised'. (SubmissionInput in
+ * renderer/app/sync-port.ts is to carry `promised` itself; this holds until it does.)
+ */
+type SubmissionWithPromises = SubmissionInput & {
+  promised: Array<{ materialId: string; name: string }>;
+};
+
 /** The submission as the sync engine seals it, from the journey of this session. */
-function submissionFrom(journey: Journey): SubmissionInput {
+function submissionFrom(journey: Journey): SubmissionWithPromises {
   const service = journey.service!;
   // The sealed record is in Chinese: the platform's language of record.
   const zh = (text: LocalText) => localText(text, 'zh-CN');
@@ -52,6 +61,11 @@ function submissionFrom(journey: Journey): SubmissionInput {
         ? [{ materialId: m.id, name: zh(m.name), deadline: state.deadline }]
         : [];
     }),
+    promised: journey.commitmentAccepted
+      ? service.materials
+          .filter((m) => m.byCommitment)
+          .map((m) => ({ materialId: m.id, name: zh(m.name) }))
+      : [],
   };
 }
 

@@ -1,6 +1,6 @@
 import type { FieldError } from './problem';
 import type { FormField, FormSchema, FormValue, FormValues } from './form-schema';
-import { isValidIdNumber } from './id-number';
+import { isValidIdNumber, normaliseIdNumber } from '../../devices/idcard/id-number';
 
 /**
  * Checks filled values against a service's form schema. The kiosk runs it before sealing,
@@ -74,7 +74,9 @@ function fieldError(
         ? undefined
         : 'expected a telephone number';
     case 'idNumber':
-      return typeof value === 'string' && isValidIdNumber(value)
+      // Checked as hashed (spaces dropped), and against the injected day, not the clock.
+      return typeof value === 'string' &&
+        isValidIdNumber(normaliseIdNumber(value), new Date(context.today))
         ? undefined
         : 'expected a valid ID number';
     case 'signature':

@@ -10,7 +10,8 @@ export * from './form-check';
 export * from './form-schema';
 export * from './http-signature';
 export * from './id-hash';
-export * from './id-number';
+// The GB 11643 check and the normalisation the keyed hash takes: one copy, with the card reader.
+export * from '../../devices/idcard/id-number';
 export * from './intake';
 export * from './kiosk-request';
 export * from './localized-text';

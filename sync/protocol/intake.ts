@@ -33,7 +33,10 @@ export type InlineAttachment = z.infer<typeof InlineAttachment>;
 /** Items are checked one by one, so one poison item cannot sink its batch. */
 export const UploadBatchRequest = z.object({
   envelopes: z.array(z.unknown()).min(1).max(MAX_ENVELOPES_PER_BATCH),
-  attachments: z.array(InlineAttachment).max(MAX_ENVELOPES_PER_BATCH * 4).optional(),
+  attachments: z
+    .array(InlineAttachment)
+    .max(MAX_ENVELOPES_PER_BATCH * 4)
+    .optional(),
 });
 export type UploadBatchRequest = z.infer<typeof UploadBatchRequest>;
 

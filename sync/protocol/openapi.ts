@@ -20,7 +20,10 @@ function componentSchemas(): Record<string, Json> {
   const documented = {
     UploadBatchRequest: z.object({
       envelopes: z.array(Envelope).min(1).max(MAX_ENVELOPES_PER_BATCH),
-      attachments: z.array(InlineAttachment).max(MAX_ENVELOPES_PER_BATCH * 4).optional(),
+      attachments: z
+        .array(InlineAttachment)
+        .max(MAX_ENVELOPES_PER_BATCH * 4)
+        .optional(),
     }),
     RatingBatch: z.object({ ratings: z.array(Rating).min(1).max(MAX_RATINGS_PER_BATCH) }),
   };

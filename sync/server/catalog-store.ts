@@ -2,7 +2,7 @@ import { CatalogContent, catalogEtag } from '../protocol/catalog';
 import type { Catalog, Service } from '../protocol/catalog';
 import type { Clock } from './clock';
 import type { Database } from './database';
-import { DEMO_CATALOG } from './demo-catalog';
+import { DEMO_CATALOG } from '../protocol/demo-catalog';
 
 export interface PublishedCatalog {
   version: number;

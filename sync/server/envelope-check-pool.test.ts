@@ -10,7 +10,7 @@ import {
   exportPlatformPublicKey,
   generatePlatformKeyPair,
 } from '../protocol/seal';
-import { DEMO_CATALOG } from './demo-catalog';
+import { DEMO_CATALOG } from '../protocol/demo-catalog';
 import { createEnvelopeCheckPool, createInlineChecker } from './envelope-check-pool';
 import type { BatchCheckContext, EnvelopeChecker, EnvelopeKeys } from './envelope-check-pool';
 
