@@ -33,6 +33,8 @@ export interface SubmissionInput {
   identity?: SubmissionIdentity;
   materials: SubmissionMaterial[];
   missing: MissingMaterial[];
+  /** 告知承诺: materials the applicant's signed commitment stands in for. */
+  promised?: Array<{ materialId: string; name: string }>;
 }
 
 export interface SubmissionResult {

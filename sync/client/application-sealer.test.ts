@@ -46,6 +46,7 @@ describe('sealSubmission', () => {
           },
         ],
         missing: [{ materialId: 'residence-permit', name: '居住证', deadline: '2025-02-01' }],
+        promised: [{ materialId: 'income-proof', name: '收入证明' }],
       },
       credentials,
       'K1-20250101-0001',
@@ -63,6 +64,7 @@ describe('sealSubmission', () => {
     expect(content.materials.map((m) => [m.materialId, m.provision])).toEqual([
       ['household-register', 'attached'],
       ['residence-permit', 'deferred'],
+      ['income-proof', 'promised'],
     ]);
     const image = sealed.attachments.find((a) => a.materialId === 'household-register')!;
     expect(

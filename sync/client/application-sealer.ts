@@ -41,6 +41,11 @@ export interface ApplicationSubmission {
   materials: Array<{ materialId: string; name: string; blob: Blob }>;
   /** 容缺: materials promised for later, with the deadline the applicant signed. */
   missing: Array<{ materialId: string; name: string; deadline: string }>;
+  /**
+   * 告知承诺: materials the applicant's signed commitment stands in for. The platform counts a
+   * required material as provided only when the manifest says so.
+   */
+  promised?: Array<{ materialId: string; name: string }>;
   locale?: 'zh-CN' | 'en';
 }
 
@@ -184,5 +189,10 @@ function materialEntries(
     attachmentIds: [],
     deadline: m.deadline,
   }));
-  return [...attached, ...deferred];
+  const promised: MaterialEntry[] = (submission.promised ?? []).map((m) => ({
+    materialId: m.materialId,
+    provision: 'promised',
+    attachmentIds: [],
+  }));
+  return [...attached, ...deferred, ...promised];
 }
