@@ -109,6 +109,8 @@ export class SimulatedKiosk {
       created?: number;
       nonce?: string;
       mutate?: (headers: Record<string, string>) => void;
+      /** Another instance of the platform, behind the same load balancer as it were. */
+      baseUrl?: string;
     } = {},
   ): Promise<KioskResponse<T>> {
     const bytes =
@@ -127,7 +129,7 @@ export class SimulatedKiosk {
     if (bytes !== undefined) headers['content-type'] ??= options.contentType ?? 'application/json';
     options.mutate?.(headers);
     const sent = options.sendBody ?? bytes;
-    const response = await fetch(`${this.baseUrl}${path}`, {
+    const response = await fetch(`${options.baseUrl ?? this.baseUrl}${path}`, {
       method,
       headers,
       ...(sent === undefined ? {} : { body: new Uint8Array(sent) }),
