@@ -32,3 +32,43 @@ export async function throttleCpu(page: Page, rate: number): Promise<void> {
   const session = await page.context().newCDPSession(page);
   await session.send('Emulation.setCPUThrottlingRate', { rate });
 }
+
+/**
+ * Waits until the page has settled as a kiosk standing at its attract screen has: no
+ * resource fetched for `quietMs` (the screens' code and pinyin loaded after the first paint)
+ * and the main thread idle (an idle callback given a long deadline). Touches measured
+ * before that would time the start-up's background work, which no citizen meets.
+ */
+export async function waitForQuiet(page: Page, quietMs = 1500, limitMs = 60_000): Promise<void> {
+  await page.evaluate(
+    async ({ quietMs, limitMs }) => {
+      const until = performance.now() + limitMs;
+      let count = performance.getEntriesByType('resource').length;
+      let since = performance.now();
+      while (performance.now() < until) {
+        const deadline = await new Promise<number>((resolve) =>
+          requestIdleCallback((d) => resolve(d.timeRemaining()), { timeout: 1000 }),
+        );
+        const now = performance.getEntriesByType('resource').length;
+        if (now !== count) {
+          count = now;
+          since = performance.now();
+        } else if (performance.now() - since >= quietMs && deadline >= 40) return;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+    { quietMs, limitMs },
+  );
+}
+
+/**
+ * Waits for the kiosk's start-up work to be over, as it is long before a citizen comes: the
+ * screens' code loaded and each screen rendered once out of sight (renderer/app/
+ * screen-warmup.tsx, which marks <html data-screens-warm>), then a quiet page.
+ */
+export async function waitForWarmKiosk(page: Page, limitMs = 60_000): Promise<void> {
+  await page
+    .locator('html[data-screens-warm="true"]')
+    .waitFor({ state: 'attached', timeout: limitMs });
+  await waitForQuiet(page, 500, limitMs);
+}

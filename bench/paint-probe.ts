@@ -1,9 +1,15 @@
 import type { Page } from 'playwright-core';
 
 // Touch → next frame, measured inside the page so that no protocol round trip counts: the
-// clock starts at the tap's pointerup (the click handler runs on its heels), a
-// MutationObserver notes when the awaited screen is in the DOM, and a message posted from
-// the next requestAnimationFrame marks the frame after it as painted.
+// clock starts at the tap's pointerup (event.timeStamp, when the input arrived; the click
+// handler runs on its heels), a MutationObserver notes when each awaited element is in the
+// DOM, and a task queued from the next requestAnimationFrame marks the frame that shows it
+// as painted: rAF callbacks run just before a frame's style, layout and paint, and a task
+// queued from one runs only after them. The task is queued at the highest priority
+// (scheduler.postTask 'user-blocking', where the browser has it; else a MessageChannel
+// message), so that it runs right after the frame rather than behind whatever else the
+// page has queued. Rasterising and compositing that frame, off the page's thread, are not
+// counted.
 
 export interface PaintTiming {
   /** pointerup → the awaited element is in the DOM (React has committed). */
@@ -13,27 +19,49 @@ export interface PaintTiming {
 }
 
 interface ProbeWindow {
-  __paintProbe?: Promise<PaintTiming>;
+  __paintProbe?: Promise<PaintTiming[]>;
 }
 
-/** Arms the probe for one tap; `selector` matches only once the next screen is there. */
-export async function armPaintProbe(page: Page, selector: string): Promise<void> {
-  await page.evaluate((selector: string) => {
+/**
+ * Arms the probe for one tap. Each selector matches only once what it marks is there: the
+ * next screen, or several stages of the response to one touch (the 正在提交 state, then the
+ * receipt screen), timed from the same pointerup.
+ */
+export async function armPaintProbe(page: Page, selectors: readonly string[]): Promise<void> {
+  await page.evaluate((selectors: readonly string[]) => {
     const probe = window as ProbeWindow;
-    probe.__paintProbe = new Promise<PaintTiming>((resolve) => {
+    probe.__paintProbe = new Promise<PaintTiming[]>((resolve) => {
+      const timings: (PaintTiming | undefined)[] = selectors.map(() => undefined);
+      const seen = selectors.map(() => false);
       let touchedAt: number | undefined;
       let observer: MutationObserver | undefined;
       const check = () => {
-        if (touchedAt === undefined || !document.querySelector(selector)) return;
-        observer?.disconnect();
-        const domAt = performance.now();
+        if (touchedAt === undefined) return;
         const start = touchedAt;
-        requestAnimationFrame(() => {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () =>
-            resolve({ domMs: domAt - start, paintMs: performance.now() - start });
-          channel.port2.postMessage(null);
+        selectors.forEach((selector, i) => {
+          if (seen[i] || !document.querySelector(selector)) return;
+          seen[i] = true;
+          const domAt = performance.now();
+          const painted = () => {
+            timings[i] = { domMs: domAt - start, paintMs: performance.now() - start };
+            if (timings.every(Boolean)) resolve(timings as PaintTiming[]);
+          };
+          requestAnimationFrame(() => {
+            const scheduler = (
+              globalThis as {
+                scheduler?: { postTask(task: () => void, options: { priority: string }): unknown };
+              }
+            ).scheduler;
+            if (scheduler) {
+              void scheduler.postTask(painted, { priority: 'user-blocking' });
+              return;
+            }
+            const channel = new MessageChannel();
+            channel.port1.onmessage = painted;
+            channel.port2.postMessage(null);
+          });
         });
+        if (seen.every(Boolean)) observer?.disconnect();
       };
       window.addEventListener(
         'pointerup',
@@ -50,11 +78,25 @@ export async function armPaintProbe(page: Page, selector: string): Promise<void>
         { capture: true, once: true },
       );
     });
-  }, selector);
+  }, selectors);
 }
 
-export async function paintProbeResult(page: Page): Promise<PaintTiming> {
+export async function paintProbeResult(page: Page): Promise<PaintTiming[]> {
   return page.evaluate(() => (window as ProbeWindow).__paintProbe!);
+}
+
+/** Taps, then waits for every stage of the armed probe: one sample per selector. */
+export async function timedTapStages(
+  page: Page,
+  selectors: readonly string[],
+  tap: () => Promise<void>,
+): Promise<PaintTiming[]> {
+  for (const selector of selectors)
+    if ((await page.locator(selector).count()) > 0)
+      throw new Error(`"${selector}" matches before the tap: it cannot mark the next screen`);
+  await armPaintProbe(page, selectors);
+  await tap();
+  return paintProbeResult(page);
 }
 
 /** Taps, then waits for the armed probe: one sample. */
@@ -63,9 +105,6 @@ export async function timedTap(
   selector: string,
   tap: () => Promise<void>,
 ): Promise<PaintTiming> {
-  if ((await page.locator(selector).count()) > 0)
-    throw new Error(`"${selector}" matches before the tap: it cannot mark the next screen`);
-  await armPaintProbe(page, selector);
-  await tap();
-  return paintProbeResult(page);
+  const [timing] = await timedTapStages(page, [selector], tap);
+  return timing!;
 }

@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { collectGarbage, workerInspectors, type Inspector } from '../test/e2e/heap-snapshot';
 import { startKiosk, type RunningKiosk } from '../test/e2e/kiosk-fixture';
-import { launchBenchBrowser, newBenchContext } from './bench-browser';
+import { launchBenchBrowser, newBenchContext, waitForWarmKiosk } from './bench-browser';
 import { presentCard, touches } from './kiosk-journey';
 import { round1 } from './sample-stats';
 
@@ -56,7 +56,6 @@ try {
     on: (event, handler) => (cdp as unknown as Inspector).on(event, handler),
     off: (event, handler) => (cdp as unknown as Inspector).off(event, handler),
   };
-  const [worker] = await workerInspectors(pageInspector);
 
   const started = performance.now();
   const samples: Sample[] = [];
@@ -79,8 +78,12 @@ try {
     );
   };
 
-  // One session first, so that the first sample has the catalogue, fonts and lazy code in.
+  // One session first, and the start's warm-up over, so that the first sample has the
+  // catalogue, fonts and lazy code in.
   await shortSession(page, kiosk, 0);
+  await waitForWarmKiosk(page);
+  // The sync worker starts behind the first paint: by now it runs.
+  const [worker] = await workerInspectors(pageInspector);
   console.log(`renderer memory over ${sessions} sessions (after forced GC):`);
   await sample(0);
   for (let n = 1; n <= sessions; n++) {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Locale } from '../catalog/catalog-model';
 import { CaptionBar } from '../components/caption-bar';
 import { HeaderBar } from '../components/header-bar';
@@ -15,15 +15,29 @@ import { CatalogProvider } from '../catalog/catalog-context';
 import { KioskServicesContext, type KioskServices } from './kiosk-services';
 import { PreferencesContext, type Preferences } from './preferences';
 import { ScreenSwitch } from './screen-switch';
+import { ScreenWarmup } from './screen-warmup';
 
 export function App({ services }: { services: KioskServices }) {
   const { config, kiosk } = services;
   const [journey, dispatch] = useReducer(journeyReducer, undefined, () => initialJourney());
   const [locale, setLocale] = useState<Locale>(config.locale);
+  // The page paints before the device host has said the configuration; when its locale
+  // arrives (or changes), a kiosk still waiting for a citizen takes it.
+  const [configLocale, setConfigLocale] = useState<Locale>(config.locale);
+  if (configLocale !== config.locale) {
+    setConfigLocale(config.locale);
+    if (journey.screen === 'attract') setLocale(config.locale);
+  }
   const [elderly, setElderly] = useState(false);
   const [voiceOn, setVoiceOn] = useState(true);
   const [farewell, setFarewell] = useState(false);
   const [notice, setNotice] = useState<string | undefined>();
+  const [warmedUp, setWarmedUp] = useState(false);
+  const warmupDone = useCallback(() => {
+    setWarmedUp(true);
+    // Said on the page for whoever measures touches: the start's background work is over.
+    document.documentElement.dataset.screensWarm = 'true';
+  }, []);
   const voice = useMemo(() => createVoiceGuide(), []);
   // Set on the first screen effect below: Date.now() may not run during render.
   const lastActivity = useRef(0);
@@ -127,9 +141,16 @@ export function App({ services }: { services: KioskServices }) {
                   </div>
                 )}
                 <main className="shell-main" key={journey.sessionNumber}>
-                  <ScreenSwitch farewell={farewell} onFarewellDone={() => setFarewell(false)} />
+                  {/* A screen whose code has not loaded yet (a touch very soon after start). */}
+                  <Suspense fallback={null}>
+                    <ScreenSwitch farewell={farewell} onFarewellDone={() => setFarewell(false)} />
+                  </Suspense>
                 </main>
                 <CaptionBar />
+                {/* Once per start, while no one is using the kiosk (screen-warmup.tsx). */}
+                {!warmedUp && (
+                  <ScreenWarmup paused={screen !== 'attract' || farewell} onDone={warmupDone} />
+                )}
                 {timed && (
                   <TimeoutWarning
                     key={`${journey.sessionNumber}-${screen}`}

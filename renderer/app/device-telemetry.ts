@@ -1,5 +1,6 @@
 import type { DeviceHealth, KioskApi } from '../../devices/bridge/contract';
 import type { DeviceReport } from '../../sync/protocol/telemetry';
+import { whenIdle } from './after-paint';
 
 // The fleet view learns each kiosk's devices from heartbeats: one when the kiosk starts, one
 // whenever a device's health changes (a few seconds later, so a flapping cable sends one),
@@ -42,6 +43,8 @@ export function startDeviceTelemetry(
   );
   const beat = async () => {
     try {
+      // Counting the queues for the beat runs on the page's thread: not during a touch.
+      await whenIdle();
       const devices = await kiosk.devices.list();
       await sink.recordHeartbeat(devices.map(deviceReport), version);
     } catch {

@@ -1,12 +1,16 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState, useSyncExternalStore } from 'react';
 import type { SyncHealthPort } from '../technician/sync-health-port';
+import { afterNextPaint, whenIdle } from './after-paint';
 import { App } from './app';
+import type { KioskBoot } from './kiosk-boot';
 import type { KioskServices } from './kiosk-services';
+import { lazyComponent } from './lazy-component';
+import { preloadScreens } from './screen-switch';
 import { watchTechnicianEntry } from './technician-entry';
 
-// Loaded only when a technician comes: citizens never download it.
-const TechnicianConsole = lazy(() =>
-  import('../technician/technician-console').then((m) => ({ default: m.TechnicianConsole })),
+// Not in the first chunk: loaded in idle time after the citizen screens.
+const TechnicianConsole = lazyComponent(() =>
+  import('../technician/technician-console').then((m) => m.TechnicianConsole),
 );
 
 /** The citizen screens, or the technician console after a long press in the corner. */
@@ -15,7 +19,7 @@ export function KioskRoot({
   syncHealth,
 }: {
   services: KioskServices;
-  syncHealth?: SyncHealthPort;
+  syncHealth?: SyncHealthPort | undefined;
 }) {
   const [technician, setTechnician] = useState(false);
   useEffect(() => watchTechnicianEntry(window, () => setTechnician(true)), []);
@@ -34,4 +38,24 @@ export function KioskRoot({
       />
     </Suspense>
   );
+}
+
+/**
+ * The kiosk as it starts: the screens at once, on stand-ins for the services, and after the
+ * first paint the real services, then the code of the screens to come.
+ */
+export function BootingKiosk({ boot }: { boot: KioskBoot }) {
+  const { services, syncHealth } = useSyncExternalStore(boot.subscribe, boot.state);
+  useEffect(
+    () =>
+      afterNextPaint(() => {
+        void boot.start().catch(() => undefined);
+        void preloadScreens().then(async () => {
+          await whenIdle();
+          await TechnicianConsole.preload().catch(() => undefined);
+        });
+      }),
+    [boot],
+  );
+  return <KioskRoot services={services} syncHealth={syncHealth} />;
 }

@@ -4,30 +4,34 @@ import type { KioskSync } from '../sync/kiosk-sync';
 /**
  * The technician console reads the engine's health synchronously; the engine answers
  * asynchronously. Keep the last snapshot, refreshed on every change and once a second while
- * someone watches.
+ * someone watches, and not at all while nobody does: each refresh counts the outbox in
+ * IndexedDB on the page's thread, which a citizen's touches should not wait behind.
  */
 export function syncHealthOf(sync: KioskSync): SyncHealthPort {
   let current: SyncHealth = { online: false, queueDepth: 0 };
   const handlers = new Set<(s: SyncHealth) => void>();
   let timer: ReturnType<typeof setInterval> | undefined;
+  let offEngine: (() => void) | undefined;
   const publish = (s: SyncHealth) => {
     current = s;
     for (const h of handlers) h(s);
   };
   const refresh = () => void sync.status().then(publish, () => undefined);
-  sync.onStatus(publish);
   refresh();
   return {
     status: () => current,
     onStatus(handler) {
       handlers.add(handler);
-      if (!timer) timer = setInterval(refresh, 1000);
+      offEngine ??= sync.onStatus(publish);
+      timer ??= setInterval(refresh, 1000);
       refresh();
       return () => {
         handlers.delete(handler);
         if (handlers.size === 0) {
           clearInterval(timer);
           timer = undefined;
+          offEngine?.();
+          offEngine = undefined;
         }
       };
     },

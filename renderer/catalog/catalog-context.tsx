@@ -1,6 +1,7 @@
 // The catalogue as the sync engine last pulled it, kept fresh through onCatalog, with its
 // search index built once pinyin-pro has loaded (after the first screen is up).
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { whenIdle } from '../app/after-paint';
 import { useKioskServices } from '../app/kiosk-services';
 import type { Catalog } from './catalog-model';
 import { loadRomanise } from './pinyin-romanise';
@@ -44,9 +45,12 @@ export function CatalogProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let live = true;
-    void loadRomanise().then((fn) => {
-      if (live) setRomanise({ fn });
-    });
+    // Search is a later touch; the first screens and the services come first.
+    void whenIdle(5000)
+      .then(loadRomanise)
+      .then((fn) => {
+        if (live) setRomanise({ fn });
+      });
     return () => {
       live = false;
     };

@@ -1,9 +1,9 @@
-import { useContext, useEffect, useState } from 'react';
+import { memo, useContext, useEffect, useState } from 'react';
 import { VoiceContext } from '../voice/voice-context';
 import { SpeakerIcon } from './icons';
 
 /** The caption of what the voice guide is saying. */
-export function CaptionBar() {
+export const CaptionBar = memo(function CaptionBar() {
   const voice = useContext(VoiceContext);
   const [caption, setCaption] = useState<string | undefined>();
   useEffect(() => voice?.onCaption(setCaption), [voice]);
@@ -13,4 +13,4 @@ export function CaptionBar() {
       <SpeakerIcon /> {caption}
     </div>
   );
-}
+});

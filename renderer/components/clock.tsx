@@ -1,28 +1,36 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import type { Locale } from '../catalog/catalog-model';
+import { clockText } from './clock-text';
 
-/** Date and time, re-rendered on its own each second so nothing else re-renders. */
-export function Clock({ locale, className }: { locale: Locale; className?: string }) {
-  const [now, setNow] = useState(() => new Date());
+/**
+ * Date and time to the minute. It re-renders only when the minute changes: each render
+ * formats through ICU, which costs milliseconds on a slow kiosk, and a tick that lands
+ * during a touch delays the next screen.
+ */
+export const Clock = memo(function Clock({
+  locale,
+  className,
+}: {
+  locale: Locale;
+  className?: string;
+}) {
+  const [minute, setMinute] = useState(() => Math.floor(Date.now() / 60_000));
   useEffect(() => {
-    const timer = setInterval(() => setNow(new Date()), 1000);
-    return () => clearInterval(timer);
+    let timer: ReturnType<typeof setTimeout>;
+    const next = () => {
+      const now = Date.now();
+      setMinute(Math.floor(now / 60_000));
+      // A little past the turn of the minute, so the new minute is what is shown.
+      timer = setTimeout(next, 60_000 - (now % 60_000) + 50);
+    };
+    timer = setTimeout(next, 60_000 - (Date.now() % 60_000) + 50);
+    return () => clearTimeout(timer);
   }, []);
-  const date = now.toLocaleDateString(locale, {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    weekday: 'long',
-  });
-  const time = now.toLocaleTimeString(locale, {
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  });
+  const { date, time } = clockText(new Date(minute * 60_000), locale);
   return (
     <div className={className} aria-live="off">
       <span className="clock-time">{time}</span>
       <span className="clock-date">{date}</span>
     </div>
   );
-}
+});

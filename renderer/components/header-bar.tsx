@@ -1,9 +1,10 @@
+import { memo } from 'react';
 import { useKioskServices } from '../app/kiosk-services';
 import { usePreferences } from '../app/preferences';
 import { Clock } from './clock';
 import { SpeakerIcon, SpeakerOffIcon } from './icons';
 
-export function HeaderBar() {
+export const HeaderBar = memo(function HeaderBar() {
   const { config } = useKioskServices();
   const { t, locale, elderly, voice, setLocale, setElderly, setVoice } = usePreferences();
   return (
@@ -13,7 +14,8 @@ export function HeaderBar() {
           政
         </span>
         <div>
-          <div className="header-room-name">{config.roomName}</div>
+          {/* Empty for a moment on a kiosk's very first start, until the host says it. */}
+          <div className="header-room-name">{config.roomName || '\u00a0'}</div>
           <div className="header-subtitle">{t('app.title')}</div>
         </div>
       </div>
@@ -50,4 +52,4 @@ export function HeaderBar() {
       </div>
     </header>
   );
-}
+});

@@ -1,16 +1,24 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import type { ConnectionState } from '../../devices/bridge/contract';
 import { useKioskServices } from '../app/kiosk-services';
 import { usePreferences } from '../app/preferences';
 import type { SyncStatus } from '../app/sync-port';
 
-/** Calm words about the network and the devices; never an error code. */
-export function StatusBanner() {
+/**
+ * Calm words about the network and the devices; never an error code. Both say nothing is
+ * wrong until something is known to be (renderer/app/pending-kiosk.ts, pending-sync-port.ts):
+ * the page paints before either has answered.
+ */
+export const StatusBanner = memo(function StatusBanner() {
   const { kiosk, sync } = useKioskServices();
   const { t } = usePreferences();
   const [connection, setConnection] = useState<ConnectionState>(() => kiosk.connection.state());
   const [status, setStatus] = useState<SyncStatus>(() => sync.status());
-  useEffect(() => kiosk.connection.onChange(setConnection), [kiosk]);
+  useEffect(() => {
+    // It may have changed between the first render and this subscription.
+    setConnection(kiosk.connection.state());
+    return kiosk.connection.onChange(setConnection);
+  }, [kiosk]);
   useEffect(() => sync.onStatus(setStatus), [sync]);
 
   const lines: { key: string; text: string }[] = [];
@@ -28,4 +36,4 @@ export function StatusBanner() {
       ))}
     </div>
   );
-}
+});

@@ -12,13 +12,12 @@ export function SignaturePad({ value, onChange }: SignaturePadProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const drawing = useRef(false);
 
+  // The canvas stays untouched (transparent over its white CSS background) until there is
+  // something to draw: a canvas drawn on must be copied out with every frame, and the first
+  // such copy costs tens of milliseconds, which the form screen's first frame should not.
   useEffect(() => {
-    const c = canvas.current;
-    const ctx = c?.getContext('2d');
-    if (!c || !ctx) return;
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, c.width, c.height);
-    if (!value) return;
+    const ctx = canvas.current?.getContext('2d');
+    if (!ctx || !value) return;
     const img = new Image();
     img.onload = () => ctx.drawImage(img, 0, 0);
     img.src = value;
@@ -36,11 +35,21 @@ export function SignaturePad({ value, onChange }: SignaturePadProps) {
 
   const clear = () => {
     const c = canvas.current;
-    const ctx = c?.getContext('2d');
-    if (!c || !ctx) return;
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, c.width, c.height);
+    c?.getContext('2d')?.clearRect(0, 0, c.width, c.height);
     onChange('');
+  };
+
+  /** The signature as sealed: dark strokes on white, as before, not on transparency. */
+  const exported = (c: HTMLCanvasElement) => {
+    const flat = document.createElement('canvas');
+    flat.width = c.width;
+    flat.height = c.height;
+    const ctx = flat.getContext('2d');
+    if (!ctx) return c.toDataURL('image/png');
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, flat.width, flat.height);
+    ctx.drawImage(c, 0, 0);
+    return flat.toDataURL('image/png');
   };
 
   return (
@@ -73,7 +82,7 @@ export function SignaturePad({ value, onChange }: SignaturePadProps) {
         onPointerUp={(e) => {
           if (!drawing.current) return;
           drawing.current = false;
-          onChange(e.currentTarget.toDataURL('image/png'));
+          onChange(exported(e.currentTarget));
         }}
       />
       <div className="signature-bar">

@@ -19,7 +19,8 @@ export function AttractScreen() {
         <span className="attract-badge">{t('attract.open')}</span>
         <span className="attract-welcome">{t('attract.welcome')}</span>
         <span id="attract-title" className="attract-room">
-          {config.roomName}
+          {/* Until the device host says the room (first start only), the kiosk's own name. */}
+          {config.roomName || t('app.title')}
         </span>
         <span className="attract-services">{t('attract.services')}</span>
         <span className="attract-cta">
@@ -35,7 +36,9 @@ export function AttractScreen() {
         >
           {t('attract.progress')}
         </button>
-        <p className="attract-hotline">{t('app.hotline', { hotline: config.hotline })}</p>
+        <p className="attract-hotline">
+          {config.hotline && t('app.hotline', { hotline: config.hotline })}
+        </p>
       </div>
     </section>
   );

@@ -30,6 +30,7 @@ import { enqueueSmall } from '../db/dexie-small-outbox-store';
 import { DEFAULT_DB_NAME, KioskDb } from '../db/kiosk-db';
 import { queueStats } from '../db/queue-stats';
 import { nextReceiptNumber } from '../db/receipt-sequence';
+import { whenIdle } from '../app/after-paint';
 import { createSyncRuntime } from './sync-runtime';
 import { FromWorker, type EngineStateMessage, type ToWorker } from './worker-messages';
 
@@ -186,10 +187,28 @@ export function createKioskSync(options: KioskSyncOptions) {
     };
   }
 
-  async function publishStatus() {
-    if (statusListeners.size === 0) return;
-    const snapshot = await status();
-    statusListeners.forEach((h) => h(snapshot));
+  // The worker's messages come in bursts while it drains, and each status counts the outbox
+  // on this thread: one count at a time, and one more after a burst, not one per message,
+  // each when the page is idle rather than in the middle of a citizen's touch.
+  let publishing: Promise<void> | undefined;
+  let publishAgain = false;
+  function publishStatus(): Promise<void> {
+    if (statusListeners.size === 0) return Promise.resolve();
+    if (publishing) {
+      publishAgain = true;
+      return publishing;
+    }
+    publishing = (async () => {
+      do {
+        publishAgain = false;
+        await whenIdle();
+        const snapshot = await status();
+        statusListeners.forEach((h) => h(snapshot));
+      } while (publishAgain);
+    })().finally(() => {
+      publishing = undefined;
+    });
+    return publishing;
   }
 
   async function catalog(): Promise<Catalog | undefined> {

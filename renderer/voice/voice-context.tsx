@@ -1,4 +1,5 @@
 import { createContext, useContext, useEffect } from 'react';
+import { afterNextPaint } from '../app/after-paint';
 import { usePreferences } from '../app/preferences';
 import type { MessageKey } from '../i18n/messages';
 import type { VoiceGuide } from './voice-guide';
@@ -20,6 +21,9 @@ export function useScreenVoice(key: MessageKey): void {
   const { voice: on, t, locale } = usePreferences();
   const line = t(key);
   useEffect(() => {
-    if (on && voice) voice.speak(line, locale);
+    if (!on || !voice) return;
+    // After the new screen has painted: effects of a touch's render run before the paint,
+    // and speaking (and its caption) can wait a frame; the screen should not.
+    return afterNextPaint(() => voice.speak(line, locale));
   }, [voice, on, line, locale]);
 }
