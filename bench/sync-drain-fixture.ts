@@ -1,8 +1,22 @@
 import type { ApplicationSubmission } from '../sync/client/application-sealer';
+import { newSigningKeyPair, type KioskCredentials } from '../sync/client/kiosk-credentials';
+import { toBase64 } from '../sync/protocol/base64';
+import { importLookupKey } from '../sync/protocol/id-hash';
+import { exportPlatformPublicKey, generatePlatformKeyPair } from '../sync/protocol/seal';
+
+// Shared by the Node sides and the Chromium pages of bench/sync-drain.ts: nothing here may
+// need Node at import time.
+
+/** Random bytes in pieces, since getRandomValues fills at most 64 KiB at a time. */
+function randomBytes(length: number): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(length);
+  for (let i = 0; i < length; i += 65_536)
+    crypto.getRandomValues(bytes.subarray(i, Math.min(length, i + 65_536)));
+  return bytes;
+}
 
 /** One application of the drain benchmark: a valid demo-catalogue form and one image of `kb` KB. */
 export function benchSubmission(marker: number, kb: number): ApplicationSubmission {
-  const image = crypto.getRandomValues(new Uint8Array(kb * 1024));
   return {
     serviceCode: '000131137000',
     serviceName: '城乡居民医保参保登记',
@@ -18,10 +32,34 @@ export function benchSubmission(marker: number, kb: number): ApplicationSubmissi
     },
     identity: { name: '测试' },
     idNumber: '11010519491231002X',
-    materials: [{ materialId: 'signature', name: 'signature', blob: new Blob([image]) }],
+    materials: [
+      { materialId: 'signature', name: 'signature', blob: new Blob([randomBytes(kb * 1024)]) },
+    ],
     missing: [],
   };
 }
+
+/**
+ * Credentials as enrolment would leave them, for the PouchDB side, which has no platform to
+ * enrol with: it seals to a key pair of its own with the same code as the kiosk.
+ */
+export async function benchCredentials(platformUrl: string): Promise<KioskCredentials> {
+  const platformKeys = await generatePlatformKeyPair();
+  const keys = await newSigningKeyPair();
+  return {
+    kioskId: 'K-BENCH',
+    receiptPrefix: 'KB01',
+    platformUrl,
+    signingKey: keys.signingKey,
+    publicJwk: keys.publicJwk,
+    lookupKey: await importLookupKey(toBase64(crypto.getRandomValues(new Uint8Array(32)))),
+    platformEncryptionKey: await exportPlatformPublicKey(platformKeys.publicKey),
+    enrolledAt: Date.now(),
+  };
+}
+
+/** The PouchDB side's receipt numbers: one per application, in the kiosk's format. */
+export const benchReceipt = (i: number) => `KB01-20250101-${String(i + 1).padStart(4, '0')}`;
 
 /** Samples this process's memory every 10 ms; `stop()` gives the peaks in MB. */
 export function sampleMemory(): { stop(): { peakHeapMB: number; peakRssMB: number } } {

@@ -3,15 +3,30 @@
  * platform is unreachable, then the link comes back and the queue drains. The same volume,
  * sealed the same way (encryption on in both), is replicated from a local PouchDB to
  * pouchdb-server (LevelDB on disk) in the same run, for comparison.
- *   npm run bench:sync -- [--apps 2000] [--runs 3] [--kb 50]
+ *   npm run bench:sync -- [--apps 2000] [--runs 3] [--kb 50] [--kiosk chromium|node]
+ *                         [--runtime worker|inline] [--pouchdb-adapter idb|indexeddb]
  *
- * Each side runs in a process of its own, so one side's heap never counts for the other; the
- * servers (reference platform on SQLite, pouchdb-server) run in processes of their own too.
- * The kiosk side runs in Node, not Chromium: IndexedDB is fake-indexeddb (in memory) and
- * PouchDB uses its in-memory adapter, so both queues live in the measured process's memory.
- * Heap is V8's heapUsed sampled every 10 ms during the drain (ArrayBuffer contents are outside
- * it for both sides, as in Chromium's JS heap figure). Prints medians over the runs and, as
- * its last line, JSON; never fails on time.
+ * The kiosk side runs, by default, where the kiosk runs: in Debian's Chromium, a browser per
+ * side with a profile on disk, so both queues are in IndexedDB on disk. Budayang's page
+ * submits through createKioskSync (Dexie outbox, WebCrypto sealing) and its sync engine
+ * drains from its Web Worker (`--runtime inline`: on the page's main thread); PouchDB's page
+ * stores each sealed application in PouchDB's browser build ('idb' adapter unless told) and
+ * replicates on its main thread. Both drains are timed in the page.
+ * - Peak heap: the renderer's JS heap, the page's peak plus its worker's, each the larger of
+ *   Runtime.getHeapUsage samples (every 20 ms or so, when the thread is between tasks) and
+ *   V8's heap size before each collection in a trace (bench/sync-drain-renderer-memory.ts);
+ *   measured from a full GC once the queue is in. ArrayBuffer and Blob contents are outside
+ *   it. Also given: the heap at the start, and after the drain and a full GC (what stays).
+ * - Peak RSS: the largest renderer process's. CPU: what the drain took in every process of
+ *   the side's browser and in its server (/proc), per application: steadier than wall time
+ *   on a machine others are loading.
+ * `--kiosk node` is the older variant: each side in Node, fake-indexeddb and PouchDB's memory
+ * adapter, V8's heapUsed of the process.
+ *
+ * Each side runs in a process of its own (with its own browser), so one side's heap never
+ * counts for the other; the servers (reference platform on SQLite, pouchdb-server) run in
+ * processes of their own too. Prints per-run lines, medians over the runs and, as its last
+ * line, JSON; never fails on time.
  */
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
@@ -21,28 +36,71 @@ const { values } = parseArgs({
     apps: { type: 'string', default: '2000' },
     runs: { type: 'string', default: '3' },
     kb: { type: 'string', default: '50' },
+    kiosk: { type: 'string', default: 'chromium' },
+    runtime: { type: 'string', default: 'worker' },
+    'pouchdb-adapter': { type: 'string', default: 'idb' },
     side: { type: 'string' },
   },
 });
 
+export interface SideOptions {
+  apps: number;
+  kb: number;
+  /** Where Budayang's sync engine runs in Chromium. */
+  runtime: 'worker' | 'inline';
+  /** PouchDB's adapter in Chromium. */
+  pouchdbAdapter: 'idb' | 'indexeddb';
+}
+
 export interface SideResult {
   side: 'budayang' | 'pouchdb';
+  kiosk: 'chromium' | 'node';
+  /** Where the side's replication ran (and on what, for PouchDB). */
+  runtime: string;
   apps: number;
   drainMs: number;
   appsPerSec: number;
   peakHeapMB: number;
+  /** Chromium only: the heap when the drain started (after a full GC). */
+  startHeapMB?: number;
+  /** Chromium only: the page's and the workers' heaps on their own. */
+  peakPageHeapMB?: number;
+  peakWorkerHeapMB?: number;
   peakRssMB: number;
+  /**
+   * Chromium only: CPU time the drain took in the side's browser (every process of it) and
+   * in its server, in ms; steadier than wall time on a loaded machine.
+   */
+  kioskCpuMs?: number;
+  serverCpuMs?: number;
+  /** Chromium only: the heap after the drain and a full GC, what the kiosk holds on to. */
+  retainedHeapMB?: number;
+  /** Chromium only: heap samples answered, and V8 collections traced, during the drain. */
+  heapSamples?: number;
+  gcEvents?: number;
+  majorGcEvents?: number;
   lost: number;
   duplicates: number;
 }
 
-const apps = Number(values.apps);
-const kb = Number(values.kb);
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: T[]): T {
+  if (allowed.includes(value as T)) return value as T;
+  throw new Error(`--${name} must be one of ${allowed.join(', ')}`);
+}
+
+const options: SideOptions = {
+  apps: Number(values.apps),
+  kb: Number(values.kb),
+  runtime: oneOf('runtime', values.runtime, ['worker', 'inline']),
+  pouchdbAdapter: oneOf('pouchdb-adapter', values['pouchdb-adapter'], ['idb', 'indexeddb']),
+};
+const kiosk = oneOf('kiosk', values.kiosk, ['chromium', 'node']);
 
 if (values.side === 'budayang' || values.side === 'pouchdb') {
-  const { runSide } = await import(`./sync-drain-${values.side}`);
-  const result = (await runSide({ apps, kb })) as SideResult;
-  console.log(JSON.stringify(result));
+  const { runSide } = (await import(`./sync-drain-${values.side}-${kiosk}`)) as {
+    runSide(options: SideOptions): Promise<SideResult>;
+  };
+  console.log(JSON.stringify(await runSide(options)));
   process.exit(0);
 }
 
@@ -56,10 +114,16 @@ function runChild(side: 'budayang' | 'pouchdb'): Promise<SideResult> {
         import.meta.filename,
         '--side',
         side,
+        '--kiosk',
+        kiosk,
         '--apps',
-        String(apps),
+        String(options.apps),
         '--kb',
-        String(kb),
+        String(options.kb),
+        '--runtime',
+        options.runtime,
+        '--pouchdb-adapter',
+        options.pouchdbAdapter,
       ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
@@ -80,36 +144,95 @@ const median = (xs: number[]) => {
 };
 const round = (x: number) => Math.round(x * 10) / 10;
 
+const { apps, kb } = options;
 const runs = Number(values.runs);
 const ours: SideResult[] = [];
 const pouch: SideResult[] = [];
 console.log(
   `sync drain: ${apps} applications × one sealed ${kb} KB image, queued offline, then drained; ${runs} runs`,
 );
-console.log('kiosk side in Node (fake-indexeddb / PouchDB memory adapter), not Chromium');
+console.log(
+  kiosk === 'chromium'
+    ? `kiosk side in Chromium (IndexedDB on disk): Budayang's engine ${options.runtime === 'worker' ? 'in its Web Worker' : 'inline on the page'}, PouchDB '${options.pouchdbAdapter}' adapter; heap = renderer JS heap (page + workers)`
+    : 'kiosk side in Node (fake-indexeddb / PouchDB memory adapter), not Chromium',
+);
 for (let run = 1; run <= runs; run++) {
   const a = await runChild('budayang');
   const b = await runChild('pouchdb');
   ours.push(a);
   pouch.push(b);
-  for (const r of [a, b])
+  for (const r of [a, b]) {
+    const split =
+      r.peakWorkerHeapMB !== undefined && r.peakWorkerHeapMB > 0
+        ? ` (page ${round(r.peakPageHeapMB ?? 0)} + worker ${round(r.peakWorkerHeapMB)})`
+        : '';
+    const start =
+      r.startHeapMB === undefined
+        ? ''
+        : ` from ${round(r.startHeapMB)} MB, ${round(r.retainedHeapMB ?? 0)} MB after it and a GC`;
+    const samples =
+      r.heapSamples === undefined
+        ? ''
+        : ` [${r.heapSamples} samples, ${r.gcEvents} GCs of which ${r.majorGcEvents} full]`;
+    const cpu =
+      r.kioskCpuMs === undefined
+        ? ''
+        : `; CPU ${round(r.kioskCpuMs / 1000)} s browser + ${round((r.serverCpuMs ?? 0) / 1000)} s server`;
     console.log(
-      `  run ${run} ${r.side.padEnd(8)} ${round(r.appsPerSec)} apps/s (${r.drainMs} ms), peak heap ${round(r.peakHeapMB)} MB, peak RSS ${round(r.peakRssMB)} MB, lost ${r.lost}, duplicates ${r.duplicates}`,
+      `  run ${run} ${r.side.padEnd(8)} ${round(r.appsPerSec)} apps/s (${r.drainMs} ms), peak heap ${round(r.peakHeapMB)} MB${split}${start}${samples}, peak RSS ${round(r.peakRssMB)} MB, lost ${r.lost}, duplicates ${r.duplicates}${cpu}`,
     );
+  }
 }
+const perApp = (ms: number | undefined, r: SideResult) =>
+  Math.round(((ms ?? 0) / r.apps) * 100) / 100;
+const cpuPerApp = (results: SideResult[]) => ({
+  browser: median(results.map((r) => perApp(r.kioskCpuMs, r))),
+  server: median(results.map((r) => perApp(r.serverCpuMs, r))),
+});
+const ourCpu = cpuPerApp(ours);
+const pouchCpu = cpuPerApp(pouch);
 const summary = {
   apps,
   runs,
-  kiosk: 'node+fake-indexeddb',
+  kb,
+  kiosk: kiosk === 'chromium' ? 'chromium' : 'node+fake-indexeddb',
+  runtime: ours[0]?.runtime,
   appsPerSec: round(median(ours.map((r) => r.appsPerSec))),
   peakHeapMB: round(median(ours.map((r) => r.peakHeapMB))),
+  ...(kiosk === 'chromium'
+    ? {
+        startHeapMB: round(median(ours.map((r) => r.startHeapMB ?? 0))),
+        retainedHeapMB: round(median(ours.map((r) => r.retainedHeapMB ?? 0))),
+        peakPageHeapMB: round(median(ours.map((r) => r.peakPageHeapMB ?? 0))),
+        peakWorkerHeapMB: round(median(ours.map((r) => r.peakWorkerHeapMB ?? 0))),
+        browserCpuMsPerApp: ourCpu.browser,
+        serverCpuMsPerApp: ourCpu.server,
+      }
+    : {}),
+  peakRssMB: round(median(ours.map((r) => r.peakRssMB))),
   lost: Math.max(...ours.map((r) => r.lost)),
   duplicates: Math.max(...ours.map((r) => r.duplicates)),
+  pouchdbRuntime: pouch[0]?.runtime,
   pouchdbAppsPerSec: round(median(pouch.map((r) => r.appsPerSec))),
   pouchdbPeakHeapMB: round(median(pouch.map((r) => r.peakHeapMB))),
+  ...(kiosk === 'chromium'
+    ? {
+        pouchdbStartHeapMB: round(median(pouch.map((r) => r.startHeapMB ?? 0))),
+        pouchdbRetainedHeapMB: round(median(pouch.map((r) => r.retainedHeapMB ?? 0))),
+        pouchdbBrowserCpuMsPerApp: pouchCpu.browser,
+        pouchdbServerCpuMsPerApp: pouchCpu.server,
+      }
+    : {}),
+  pouchdbPeakRssMB: round(median(pouch.map((r) => r.peakRssMB))),
   pouchdbLost: Math.max(...pouch.map((r) => r.lost)),
+  throughputRatio: 0,
 };
+summary.throughputRatio = round(summary.appsPerSec / summary.pouchdbAppsPerSec);
 console.log(
-  `median: Budayang ${summary.appsPerSec} apps/s, peak heap ${summary.peakHeapMB} MB; PouchDB ${summary.pouchdbAppsPerSec} apps/s, peak heap ${summary.pouchdbPeakHeapMB} MB; throughput ratio ${round(summary.appsPerSec / summary.pouchdbAppsPerSec)}×`,
+  `median: Budayang ${summary.appsPerSec} apps/s, peak heap ${summary.peakHeapMB} MB; PouchDB ${summary.pouchdbAppsPerSec} apps/s, peak heap ${summary.pouchdbPeakHeapMB} MB; throughput ratio ${summary.throughputRatio}×`,
 );
+if (kiosk === 'chromium')
+  console.log(
+    `CPU per application: Budayang ${ourCpu.browser} ms in the browser + ${ourCpu.server} ms in the platform; PouchDB ${pouchCpu.browser} ms + ${pouchCpu.server} ms in pouchdb-server`,
+  );
 console.log(JSON.stringify(summary));

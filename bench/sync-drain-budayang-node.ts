@@ -1,16 +1,17 @@
 import 'fake-indexeddb/auto';
 import { createKioskSync } from '../renderer/sync/kiosk-sync';
-import { sqlitePlatformHandle } from '../test/fault/sync-platform-handle';
-import type { SideResult } from './sync-drain';
+import type { SideOptions, SideResult } from './sync-drain';
 import { benchSubmission, sampleMemory } from './sync-drain-fixture';
+import { benchPlatform } from './sync-drain-platform';
 
 /**
- * Budayang's side of bench/sync-drain.ts: the kiosk's own submit path (seal, durable write)
- * while the platform process is down, then the sync engine drains to the reference platform
- * on SQLite once it is back.
+ * Budayang's side of bench/sync-drain.ts in Node (`--kiosk node`): the kiosk's own submit path
+ * (seal, durable write) on fake-indexeddb while the platform process is down, then the sync
+ * engine, inline, drains to the reference platform on SQLite once it is back. Heap is this
+ * process's V8 heapUsed.
  */
-export async function runSide({ apps, kb }: { apps: number; kb: number }): Promise<SideResult> {
-  const platform = await sqlitePlatformHandle();
+export async function runSide({ apps, kb }: SideOptions): Promise<SideResult> {
+  const platform = await benchPlatform();
   const code = await platform.enrolmentCode();
   const sync = createKioskSync({
     platformUrl: `http://127.0.0.1:${platform.port}`,
@@ -43,9 +44,11 @@ export async function runSide({ apps, kb }: { apps: number; kb: number }): Promi
   const complete = held.filter((a) => a.complete);
   const markers = new Set(complete.map((a) => a.marker));
   await sync.close();
-  await platform.stop();
+  await platform.remove();
   return {
     side: 'budayang',
+    kiosk: 'node',
+    runtime: 'inline',
     apps,
     drainMs,
     appsPerSec: (apps * 1000) / drainMs,

@@ -1,0 +1,84 @@
+import path from 'node:path';
+import type { SideOptions, SideResult } from './sync-drain';
+import { loadDrainPage, openDrainPage } from './sync-drain-chromium';
+import type { DrainBench } from './sync-drain-pouchdb-page';
+import { startPouchdbServer } from './sync-drain-pouchdb-server';
+import { cpuAccount, chromiumProcesses } from './sync-drain-processes';
+import { watchRendererMemory } from './sync-drain-renderer-memory';
+
+const QUEUE_SLICE = 100;
+type PageGlobal = { drainBench: DrainBench };
+
+/**
+ * PouchDB's side of bench/sync-drain.ts in Chromium: the page
+ * (bench/sync-drain-pouchdb-page.ts) seals the same applications the same way and stores
+ * each as a document with its sealed image attached, in PouchDB's browser build on
+ * IndexedDB, before any replication; then one replication to pouchdb-server (LevelDB on
+ * disk, CORS on) is timed. PouchDB runs on the page's main thread, so heap is the page's.
+ */
+export async function runSide({ apps, kb, pouchdbAdapter }: SideOptions): Promise<SideResult> {
+  const server = await startPouchdbServer();
+  const dist = path.join(import.meta.dirname, '../node_modules/pouchdb/dist');
+  const drain = await openDrainPage({
+    entry: path.join(import.meta.dirname, 'sync-drain-pouchdb-page.ts'),
+    scripts: {
+      '/pouchdb.js': path.join(dist, 'pouchdb.min.js'),
+      '/pouchdb.indexeddb.js': path.join(dist, 'pouchdb.indexeddb.min.js'),
+    },
+  }).catch(async (error: unknown) => {
+    await server.stop();
+    throw error;
+  });
+  try {
+    const { page } = drain;
+    const target = `${server.url}/applications`;
+    const memory = await watchRendererMemory(drain);
+    await loadDrainPage(drain, 'drainBench');
+    const { adapter } = await page.evaluate(
+      (options) => (globalThis as unknown as PageGlobal).drainBench.setup(options),
+      { adapter: pouchdbAdapter, target },
+    );
+
+    const ids: string[] = [];
+    for (let from = 0; from < apps; from += QUEUE_SLICE)
+      ids.push(
+        ...(await page.evaluate(
+          ({ from, count, kb }) =>
+            (globalThis as unknown as PageGlobal).drainBench.queue(from, count, kb),
+          { from, count: Math.min(QUEUE_SLICE, apps - from), kb },
+        )),
+      );
+
+    await memory.collectGarbage();
+    await memory.start();
+    const kioskCpu = cpuAccount(chromiumProcesses(drain.profile).map((p) => p.pid));
+    const serverCpu = cpuAccount([server.pid]);
+    const { drainMs } = await page.evaluate(
+      (target) => (globalThis as unknown as PageGlobal).drainBench.drain(target),
+      target,
+    );
+    const cpu = { kioskCpuMs: kioskCpu.stop(), serverCpuMs: serverCpu.stop() };
+    const peaks = await memory.stop();
+    const retainedHeapMB = await memory.retainedHeapMB();
+
+    const held = await server.heldIds('applications');
+    await page.evaluate(() => (globalThis as unknown as PageGlobal).drainBench.close());
+    return {
+      side: 'pouchdb',
+      kiosk: 'chromium',
+      runtime: `page, ${adapter} adapter`,
+      apps,
+      drainMs: Math.round(drainMs),
+      appsPerSec: (apps * 1000) / drainMs,
+      ...peaks,
+      retainedHeapMB,
+      ...cpu,
+      lost: ids.filter((id) => !held.has(id)).length,
+      // Document ids are the idempotency key there; a second copy cannot exist.
+      duplicates: 0,
+    };
+  } finally {
+    await drain.close();
+    await server.stop();
+  }
+}
