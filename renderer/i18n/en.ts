@@ -241,6 +241,8 @@ export const en: Record<MessageKey, string> = {
   'voice.submitted': 'Your application has been accepted. Please take your receipt.',
   'voice.rating': 'Please rate this service',
   'voice.progress': 'Please choose how to search',
+  'voice.goodbye':
+    'All done. Your information has been cleared. Please take your ID card and receipt.',
   'voice.timeout': 'Are you still there? Touch the screen to continue.',
 
   'error.generic': 'That did not work. Please try again.',

@@ -234,6 +234,7 @@ export const zhCN = {
   'voice.submitted': '申请已受理，请取走回执',
   'voice.rating': '请对本次服务进行评价',
   'voice.progress': '请选择查询方式',
+  'voice.goodbye': '办理结束，您的信息已清除，请带好身份证和回执',
   'voice.timeout': '您还在吗？如需继续，请触摸屏幕',
 
   'error.generic': '操作未成功，请再试一次',

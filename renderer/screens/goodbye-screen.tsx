@@ -1,11 +1,35 @@
+import { useEffect } from 'react';
 import { usePreferences } from '../app/preferences';
+import { useJourney } from '../session/journey-context';
+import { useScreenVoice } from '../voice/voice-context';
 
-/** Shown after the wipe: nothing of the citizen is left to show. */
+/** How long the farewell stays before the attract screen, unless touched. */
+const FAREWELL_MS = 5000;
+
+/**
+ * Shown after the wipe: nothing of the citizen is left to show. A finished journey stops
+ * here (the 'farewell' action) still in the citizen's language and mode; leaving ends the
+ * session, which resets those for the next citizen. Shown by the app instead (`onDone`),
+ * it has already been reset.
+ */
 export function GoodbyeScreen({ onDone }: { onDone(): void }) {
   const { t } = usePreferences();
+  const { journey, endSession } = useJourney();
+  const inJourney = journey.screen === 'goodbye';
+  // Also replaces the last screen's caption, which the farewell's wipe does not stop.
+  useScreenVoice('voice.goodbye');
+  useEffect(() => {
+    if (!inJourney) return;
+    const timer = setTimeout(() => endSession('exit'), FAREWELL_MS);
+    return () => clearTimeout(timer);
+  }, [inJourney, endSession]);
   return (
     <section className="goodbye" aria-labelledby="goodbye-title">
-      <button type="button" className="goodbye-touch" onClick={onDone}>
+      <button
+        type="button"
+        className="goodbye-touch"
+        onClick={inJourney ? () => endSession('exit') : onDone}
+      >
         <span className="goodbye-icon" aria-hidden="true">
           ✓
         </span>

@@ -18,7 +18,7 @@ import { useScreenVoice } from '../voice/voice-context';
 export function RatingScreen() {
   const { t } = usePreferences();
   const { sync } = useKioskServices();
-  const { journey, endSession } = useJourney();
+  const { journey, dispatch } = useJourney();
   const [level, setLevel] = useState<RatingLevel | undefined>();
   const [reasons, setReasons] = useState<BadRatingReason[]>([]);
   const [comment, setComment] = useState('');
@@ -44,7 +44,7 @@ export function RatingScreen() {
         ...(isBadRating(level) && comment.trim() ? { comment: comment.trim() } : {}),
       })
       .catch(() => undefined);
-    endSession('finished');
+    dispatch({ type: 'farewell' });
   };
 
   const toggleReason = (id: BadRatingReason) =>
@@ -60,7 +60,7 @@ export function RatingScreen() {
           <button
             type="button"
             className="btn btn-secondary btn-large"
-            onClick={() => endSession('finished')}
+            onClick={() => dispatch({ type: 'farewell' })}
           >
             {t('rating.skip')}
           </button>

@@ -14,17 +14,8 @@ import { useScreenVoice } from '../voice/voice-context';
 
 type Phase = 'review' | 'confirm' | 'submitting';
 
-/**
- * The submission with the materials a 告知承诺 stands in for: the platform counts a required
- * material as provided only when the envelope declares it 'promised'. (SubmissionInput in
- * renderer/app/sync-port.ts is to carry `promised` itself; this holds until it does.)
- */
-type SubmissionWithPromises = SubmissionInput & {
-  promised: Array<{ materialId: string; name: string }>;
-};
-
 /** The submission as the sync engine seals it, from the journey of this session. */
-function submissionFrom(journey: Journey): SubmissionWithPromises {
+function submissionFrom(journey: Journey): SubmissionInput {
   const service = journey.service!;
   // The sealed record is in Chinese: the platform's language of record.
   const zh = (text: LocalText) => localText(text, 'zh-CN');
@@ -61,6 +52,7 @@ function submissionFrom(journey: Journey): SubmissionWithPromises {
         ? [{ materialId: m.id, name: zh(m.name), deadline: state.deadline }]
         : [];
     }),
+    // A 告知承诺 stands in for these: the platform counts them provided only when promised.
     promised: journey.commitmentAccepted
       ? service.materials
           .filter((m) => m.byCommitment)

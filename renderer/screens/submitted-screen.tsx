@@ -15,7 +15,7 @@ type PrintState = 'printing' | 'printed' | 'failed';
 export function SubmittedScreen() {
   const { t, locale } = usePreferences();
   const { kiosk, sync, config } = useKioskServices();
-  const { journey, dispatch, endSession } = useJourney();
+  const { journey, dispatch } = useJourney();
   const [delivery, setDelivery] = useState<DeliveryState>('queued');
   const [print, setPrint] = useState<PrintState>('printing');
   const printed = useRef(false);
@@ -80,7 +80,7 @@ export function SubmittedScreen() {
           <button
             type="button"
             className="btn btn-secondary btn-large"
-            onClick={() => endSession('finished')}
+            onClick={() => dispatch({ type: 'farewell' })}
           >
             {t('submitted.finish')}
           </button>

@@ -49,6 +49,20 @@ describe('journey', () => {
     expect(JSON.stringify(s)).not.toContain('张小三');
   });
 
+  it('wipes everything of the citizen on the farewell, and stays there', () => {
+    let s = journeyReducer(initialJourney(), { type: 'chooseService', service });
+    s = journeyReducer(s, {
+      type: 'identified',
+      identity,
+      source: 'card',
+      prefill: { name: '张小三' },
+    });
+    s = journeyReducer(s, { type: 'farewell' });
+    expect(s).toEqual({ ...initialJourney(1), screen: 'goodbye' });
+    expect(JSON.stringify(s)).not.toContain('张小三');
+    expect(journeyReducer(s, { type: 'back' }).screen).toBe('goodbye');
+  });
+
   it('does not go back past a submission', () => {
     let s = journeyReducer(initialJourney(), { type: 'go', screen: 'review' });
     s = journeyReducer(s, {

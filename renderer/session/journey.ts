@@ -59,6 +59,12 @@ export type JourneyAction =
   | { type: 'setMaterial'; id: string; state: MaterialState | undefined }
   | { type: 'acceptCommitment'; accepted: boolean }
   | { type: 'submitted'; submitted: Submitted }
+  /**
+   * The privacy wipe of a finished session, stopping on the farewell: everything the
+   * citizen gave goes at once, while the session's language and elderly mode, which are not
+   * the journey's, stay for the farewell; ending the session from there clears those too.
+   */
+  | { type: 'farewell' }
   | { type: 'reset' };
 
 export function initialJourney(sessionNumber = 0): Journey {
@@ -124,6 +130,8 @@ export function journeyReducer(state: Journey, action: JourneyAction): Journey {
       return { ...state, commitmentAccepted: action.accepted };
     case 'submitted':
       return go({ ...state, submitted: action.submitted }, 'submitted');
+    case 'farewell':
+      return { ...initialJourney(state.sessionNumber + 1), screen: 'goodbye' };
     case 'reset':
       return initialJourney(state.sessionNumber + 1);
   }

@@ -17,6 +17,14 @@ test('the kiosk survives kill -9 of its device host without a reload', async ({ 
   const marker = await page.evaluate(
     () => ((window as unknown as { __loaded: number }).__loaded = Date.now()),
   );
+  // The attract screen paints before the bridge connects; a host killed before that first
+  // connection is a slow start, not a lost connection, and the page rightly says nothing.
+  await page.waitForFunction(
+    () =>
+      (
+        window as unknown as { kiosk?: { connection: { state(): string } } }
+      ).kiosk?.connection.state() === 'connected',
+  );
 
   process.kill(hostPid(kiosk.dataDir), 'SIGKILL');
   await expect(page.getByText('设备正在重新连接，请稍候').first()).toBeVisible();

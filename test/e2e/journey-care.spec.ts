@@ -1,22 +1,14 @@
 import type { Page } from '@playwright/test';
 import { expect } from './kiosk-fixture';
-import {
-  journeyTest as test,
-  KioskVisit,
-  SERVICE_CODES,
-  cameraLaunchOptions,
-  demoService,
-  expectPlatformHoldsExactly,
-  type SubmittedApplication,
-} from './journey-steps';
+import { journeyTest as test, submissionsOfThisFile } from './journey-fixture';
+import { SERVICE_CODES, demoService } from './journey-services';
+import { KioskVisit } from './journey-steps';
 import { ScreenRecorder } from './screens';
 
 // The same journeys for those the default screens do not suit: elderly mode (长辈版) with its
 // larger text and targets, and the English interface for foreign residents.
 
-test.use({ launchOptions: cameraLaunchOptions() });
-
-const submitted: SubmittedApplication[] = [];
+const submitted = submissionsOfThisFile();
 
 /** DOMAIN.md's 适老化 figures, measured on the screen as drawn. */
 async function elderlyMeasures(page: Page) {
@@ -80,7 +72,10 @@ test('elderly mode: reachable from the first screen, large throughout, submitted
   await visit.shot('submitted');
   await expectElderlySizes(page);
   await visit.finish();
+  await expect(page.locator('html')).toHaveAttribute('data-elderly', 'true');
+  await visit.shot('goodbye');
   // The choice belongs to the citizen who made it: the next one starts standard.
+  await visit.awaitNextCitizen();
   await expect(page.locator('html')).toHaveAttribute('data-elderly', 'false');
 });
 
@@ -106,16 +101,12 @@ test('English: every screen in English, submitted', async ({ page, kiosk }) => {
   await visit.button('submitted.rate').click();
   await expect(page.getByRole('heading', { name: visit.t('rating.title') })).toBeVisible();
   await visit.shot('rating');
-  await page.getByRole('radio', { name: visit.t('rating.5') }).click();
+  await page.getByRole('radio', { name: visit.t('rating.5'), exact: true }).click();
   await visit.button('rating.submit').click();
-  // The privacy wipe resets the language with everything else, so the farewell is already
-  // in Chinese (reported: a foreign citizen would rather read it in English).
-  visit.locale = 'zh-CN';
-  await expect(page.getByText(visit.t('goodbye.title'))).toBeVisible();
-  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  // The farewell is still in the citizen's language; the next citizen starts in Chinese.
+  await expect(visit.farewell()).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await visit.shot('goodbye');
-});
-
-test.afterAll(({ kiosk }) => {
-  expectPlatformHoldsExactly(kiosk, submitted);
+  await visit.awaitNextCitizen();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
 });

@@ -1,41 +1,24 @@
-import { expect } from './kiosk-fixture';
-import {
-  journeyTest as test,
-  KioskVisit,
-  SERVICE_CODES,
-  cameraLaunchOptions,
-  demoService,
-  expectPlatformHoldsExactly,
-  type SubmittedApplication,
-} from './journey-steps';
+import { journeyTest as test, submissionsOfThisFile } from './journey-fixture';
+import { SERVICES_WITH_A_FORM, serviceSlug } from './journey-services';
+import { KioskVisit } from './journey-steps';
 import { ScreenRecorder } from './screens';
 
 // Every demo service with a form, applied for online from the attract screen to the printed
-// receipt and the platform's acknowledgement. One kiosk serves the whole file, as one kiosk
-// serves a night's citizens; at the end its platform holds each application exactly once.
+// receipt and the platform's acknowledgement, every screen photographed and checked with axe.
 
-test.use({ launchOptions: cameraLaunchOptions() });
 // The newborn journey alone photographs five materials and types a dozen fields.
 test.describe.configure({ timeout: 180_000 });
 
-const submitted: SubmittedApplication[] = [];
+const submitted = submissionsOfThisFile();
 
-const APPLICATIONS = [
-  ['socialInsuranceProof', 'social-insurance-proof'],
-  ['medicalInsurance', 'medical-insurance'],
-  ['residencePermit', 'residence-permit'],
-  ['soleProprietorship', 'sole-proprietorship'],
-  ['newborn', 'newborn'],
-  ['housingFund', 'housing-fund'],
-  ['seniorCard', 'senior-card'],
-  ['socialSecurityCard', 'social-security-card'],
-] as const;
-
-for (const [key, journey] of APPLICATIONS) {
-  const service = demoService(SERVICE_CODES[key]);
+for (const service of SERVICES_WITH_A_FORM) {
   test(`online: ${service.name.en}`, async ({ page, kiosk }) => {
     await kiosk.sim('DELETE', '/printer/output');
-    const visit = new KioskVisit(page, kiosk, new ScreenRecorder(page, `online-${journey}`));
+    const visit = new KioskVisit(
+      page,
+      kiosk,
+      new ScreenRecorder(page, `online-${serviceSlug(service)}`),
+    );
     const application = await visit.applyFor(service);
     submitted.push(application);
     await visit.expectPrinted(application.receiptNumber);
@@ -45,25 +28,3 @@ for (const [key, journey] of APPLICATIONS) {
     await visit.shot('goodbye');
   });
 }
-
-test('online: Real estate registration enquiry', async ({ page, kiosk }) => {
-  // An enquiry of kind 'query' that has an application form: the right holder's card and a
-  // signed request, not the progress lookup.
-  const service = demoService(SERVICE_CODES.realEstateEnquiry);
-  const visit = new KioskVisit(page, kiosk, new ScreenRecorder(page, 'online-real-estate-enquiry'));
-  await visit.open();
-  await visit.touchToStart();
-  await visit.chooseService(service);
-  await visit.startService();
-  await expect(page.getByRole('heading', { name: visit.t('identify.title') })).toBeVisible({
-    timeout: 5_000,
-  });
-  const application = await visit.applyFor(service);
-  submitted.push(application);
-  await visit.expectAcknowledged();
-});
-
-test.afterAll(({ kiosk }) => {
-  expect(submitted.length).toBeGreaterThan(0);
-  expectPlatformHoldsExactly(kiosk, submitted);
-});

@@ -1,25 +1,14 @@
 import { expect } from './kiosk-fixture';
-import {
-  journeyTest as test,
-  CITIZEN,
-  KioskVisit,
-  SERVICE_CODES,
-  cameraLaunchOptions,
-  demoService,
-  expectPlatformHoldsExactly,
-  platformApplications,
-  platformRatings,
-  typeOnKeyboard,
-  type SubmittedApplication,
-} from './journey-steps';
+import { CITIZEN } from './journey-answers';
+import { journeyTest as test, submissionsOfThisFile } from './journey-fixture';
+import { SERVICE_CODES, demoService } from './journey-services';
+import { KioskVisit } from './journey-steps';
 import { ScreenRecorder } from './screens';
 
-// What goes otherwise than planned, and what comes after: 容缺, a printer out of paper, a
-// card taken away mid-flow, a citizen who walks off, the rating, the progress lookup.
+// What goes otherwise than planned: 容缺, a printer out of paper, a card taken away
+// mid-flow, a citizen who walks off.
 
-test.use({ launchOptions: cameraLaunchOptions() });
-
-const submitted: SubmittedApplication[] = [];
+const submitted = submissionsOfThisFile();
 
 test.afterEach(async ({ kiosk }) => {
   await kiosk.sim('POST', '/printer/paper', { state: 'ok' });
@@ -95,7 +84,7 @@ test('card removed mid-flow: the citizen carries on, and taking it at the end st
 });
 
 test('timeout: a warning with a countdown, one touch continues, then the privacy wipe', async ({
-  page,
+  pageOfItsOwn: page,
   kiosk,
 }) => {
   await page.clock.install();
@@ -131,85 +120,4 @@ test('timeout: a warning with a countdown, one touch continues, then the privacy
   await visit.startService();
   await expect(page.getByText(visit.t('identify.cardPrompt')).first()).toBeVisible();
   await expect(page.getByText(CITIZEN.maskedId)).toHaveCount(0);
-});
-
-test('rating: 不满意 needs a reason, and the platform receives the rating', async ({
-  page,
-  kiosk,
-}) => {
-  const visit = new KioskVisit(page, kiosk, new ScreenRecorder(page, 'rating'));
-  const service = demoService(SERVICE_CODES.socialInsuranceProof);
-  const application = await visit.applyFor(service);
-  submitted.push(application);
-  await visit.expectAcknowledged();
-  await visit.button('submitted.rate').click();
-  await expect(page.getByRole('heading', { name: visit.t('rating.title') })).toBeVisible();
-  await visit.shot('rating');
-  await page.getByRole('radio', { name: visit.t('rating.2') }).click();
-  await visit.button('rating.submit').click();
-  await expect(page.getByRole('alert')).toHaveText(visit.t('rating.chooseReason'));
-  await page.getByRole('checkbox', { name: visit.t('rating.reason.interface') }).click();
-  await page.getByRole('button', { name: visit.t('rating.comment') }).click();
-  await typeOnKeyboard(page, 'font too small');
-  await page.locator('.simple-keyboard [data-skbtn="{done}"]').click();
-  await visit.shot('rating-bad');
-  await visit.button('rating.submit').click();
-  await expect(page.getByText(visit.t('goodbye.title'))).toBeVisible();
-  await visit.shot('goodbye');
-
-  const stored = platformApplications(kiosk).find(
-    (a) => a.receipt_number === application.receiptNumber,
-  );
-  await expect
-    .poll(() => platformRatings(kiosk).filter((r) => r.application_id === stored?.id), {
-      timeout: 45_000,
-    })
-    .toEqual([expect.objectContaining({ level: 2 })]);
-});
-
-test('progress lookup: from the catalogue, by card, by receipt number and by the receipt QR', async ({
-  page,
-  kiosk,
-}) => {
-  const mine = submitted.at(-1);
-  test.skip(!mine, 'needs an application from an earlier test of this file');
-  const visit = new KioskVisit(page, kiosk, new ScreenRecorder(page, 'progress-lookup'));
-  const service = demoService(SERVICE_CODES.progressLookup);
-  await visit.open();
-  await visit.shot('attract');
-  await visit.touchToStart();
-  await visit.chooseService(service);
-  await visit.startService();
-  await expect(page.getByRole('heading', { name: visit.t('progress.title') })).toBeVisible();
-  await visit.shot('progress');
-
-  await kiosk.sim('POST', '/idcard/card', { name: CITIZEN.name, idNumber: CITIZEN.idNumber });
-  const results = page.locator('.progress-results');
-  for (const application of submitted)
-    await expect(results).toContainText(application.receiptNumber);
-  await expect(results).toContainText(visit.t('progress.fromPlatform'));
-  await visit.expectNothingInClear();
-  await visit.shot('progress-by-card');
-  await kiosk.sim('DELETE', '/idcard/card');
-
-  await visit.button('progress.byReceipt').click();
-  await typeOnKeyboard(page, mine!.receiptNumber.toLowerCase());
-  await expect(page.locator('output.big-input')).toHaveText(mine!.receiptNumber);
-  await visit.shot('progress-receipt-typed');
-  await visit.button('progress.search').click();
-  await expect(results.locator('.progress-entry')).toHaveCount(1);
-  await expect(results).toContainText(mine!.receiptNumber);
-  await visit.shot('progress-by-receipt');
-
-  await visit.button('nav.home').click();
-  await visit.button('attract.progress').click();
-  await kiosk.sim('POST', '/scanner/scan', {
-    text: `${kiosk.platformUrl}/progress/${mine!.receiptNumber}`,
-  });
-  await expect(results.locator('.progress-entry')).toHaveCount(1);
-  await expect(results).toContainText(mine!.receiptNumber);
-});
-
-test.afterAll(({ kiosk }) => {
-  expectPlatformHoldsExactly(kiosk, submitted);
 });

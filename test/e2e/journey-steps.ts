@@ -1,13 +1,13 @@
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
-import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { en } from '../../renderer/i18n/en';
 import { zhCN, type MessageKey } from '../../renderer/i18n/zh-CN';
 import type { Service } from '../../sync/protocol/catalog';
 import type { FormField } from '../../sync/protocol/form-schema';
-import { DEMO_CATALOG } from '../../sync/server/demo-catalog';
-import { test as kioskTest, type RunningKiosk } from './kiosk-fixture';
-import { PORTRAIT, type ScreenRecorder } from './screens';
+import type { RunningKiosk } from './kiosk-fixture';
+import { CITIZEN, defaultAnswer } from './journey-answers';
+import { closeKeyboard, typeOnKeyboard } from './journey-keyboard';
+import type { SubmittedApplication } from './journey-platform';
+import type { ScreenRecorder } from './screens';
 
 // The citizen's steps as a tester drives them through the real screens: touch to start,
 // choose a service, put the card on the reader, fill the form from the service's schema on
@@ -15,117 +15,13 @@ import { PORTRAIT, type ScreenRecorder } from './screens';
 
 export type Locale = 'zh-CN' | 'en';
 
-/**
- * One browser profile per kiosk, as on the real machine: the kiosk enrols once with its
- * one-time code and keeps its keys and outbox in IndexedDB; each test opens a fresh tab on
- * it. (A fresh profile per test would try to enrol again and find the code spent.)
- */
-export const journeyTest = kioskTest.extend<{ page: Page }, { kioskProfile: BrowserContext }>({
-  kioskProfile: [
-    async ({ browser }, provide) => {
-      const profile = await browser.newContext({ viewport: PORTRAIT });
-      await provide(profile);
-      await profile.close();
-    },
-    { scope: 'worker' },
-  ],
-  page: async ({ kioskProfile }, provide) => {
-    const page = await kioskProfile.newPage();
-    await provide(page);
-    await page.close();
-  },
-});
-
-/** A synthetic citizen (GB 11643 check digit valid); screens and paper must show it masked. */
-export const CITIZEN = {
-  name: '张三丰',
-  idNumber: '11010519491231002X',
-  maskedName: '张*丰',
-  maskedId: '110105********002X',
-} as const;
-
-/** The other parent of the newborn journey, typed by hand (check digit valid too). */
-const OTHER_PARENT_ID = '110105198001010016';
-
-/** The camera needs Chromium's fake device; the config's own arguments stay. */
-export function cameraLaunchOptions(args: readonly string[] = []) {
-  return {
-    executablePath: process.env.BUDAYANG_CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      ...args,
-    ],
-  };
-}
-
-export function demoService(code: string): Service {
-  const service = DEMO_CATALOG.services.find((s) => s.code === code);
-  if (!service) throw new Error(`no demo service ${code}`);
-  return service;
-}
-
-export const SERVICE_CODES = {
-  socialInsuranceProof: '000131128000',
-  medicalInsurance: '000131137000',
-  realEstateEnquiry: '000171021000',
-  residencePermit: '000104113000',
-  soleProprietorship: '000148001000',
-  newborn: '000110050000',
-  housingFund: '000125002000',
-  seniorCard: '000128005000',
-  socialSecurityCard: '000131150000',
-  progressLookup: 'progress-lookup',
-} as const;
-
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const startsWith = (text: string) => new RegExp(`^\\s*${escapeRegExp(text)}`);
 
-/** Pinyin of the characters the tests type; the candidate bar turns them into characters. */
-const PINYIN: Record<string, string> = {
-  王: 'wang',
-  小: 'xiao',
-  明: 'ming',
-  人: 'ren',
-  民: 'min',
-  路: 'lu',
-  号: 'hao',
-  李: 'li',
-  四: 'si',
-};
-
-/** Answers by field type, where a test gives none: valid, and the same every run. */
-function defaultAnswer(field: FormField): string | undefined {
-  switch (field.type) {
-    case 'phone':
-      return '13800138000';
-    case 'number':
-      return field.integer ? '3' : '1200';
-    case 'date':
-      return '2020-05-01';
-    case 'idNumber':
-      return OTHER_PARENT_ID;
-    case 'address':
-      return '人民路100号';
-    case 'choice':
-      return field.options[0]?.value;
-    case 'signature':
-      return 'signed';
-    case 'text':
-      // Names are typed in pinyin, everything else on the English layout.
-      return /name|contact/i.test(field.key) && !/business/i.test(field.key)
-        ? '王小明'
-        : field.key === 'bankAccount'
-          ? '6222020000000000'
-          : 'demo';
-  }
+/** A printed job as the printer simulator decodes it (devices/printer/printed-job.ts). */
+export interface PrintedReceipt {
+  text: string;
+  qr: string[];
 }
 
 export interface MaterialPlan {
@@ -133,11 +29,6 @@ export interface MaterialPlan {
   capture?: string[];
   /** Material ids deferred under 容缺. */
   defer?: string[];
-}
-
-export interface SubmittedApplication {
-  receiptNumber: string;
-  serviceCode: string;
 }
 
 /** A tester at the kiosk: every step checks what the citizen would see before going on. */
@@ -266,12 +157,13 @@ export class KioskVisit {
       if (field.type === 'choice') {
         const option = field.options.find((o) => o.value === answer);
         if (!option) throw new Error(`no option ${answer} in ${field.key}`);
-        // A chosen option's name gains the ✓ the stylesheet draws before it.
-        const radio = box.getByRole('radio', {
-          name: new RegExp(`^(✓\\s*)?${escapeRegExp(this.local(option.label))}$`),
+        // Several answers are checkboxes, one answer a radio; either is named by its label.
+        const choice = box.getByRole(field.multiple ? 'checkbox' : 'radio', {
+          name: this.local(option.label),
+          exact: true,
         });
-        await radio.click();
-        await expect(radio).toHaveAttribute('aria-checked', 'true');
+        await choice.click();
+        await expect(choice).toHaveAttribute('aria-checked', 'true');
       } else if (field.type === 'signature') {
         await this.sign(box);
       } else {
@@ -281,7 +173,7 @@ export class KioskVisit {
           keyboardShot = true;
           await this.shot('form-keyboard');
         }
-        await this.page.locator('.simple-keyboard [data-skbtn="{done}"]').click();
+        await closeKeyboard(this.page);
         await expect(box.getByRole('button').first()).toHaveText(answer);
       }
     }
@@ -394,12 +286,16 @@ export class KioskVisit {
     await expect(this.deliveryState()).toHaveText(this.t('submitted.queued'));
   }
 
-  async expectPrinted(receiptNumber: string): Promise<void> {
+  /** The receipt came out masked; returns it as the printer simulator decoded it. */
+  async expectPrinted(receiptNumber: string): Promise<PrintedReceipt> {
     await expect(this.page.getByText(this.t('submitted.printed'))).toBeVisible({ timeout: 20_000 });
-    const printed = JSON.stringify(await this.kiosk.sim('GET', '/printer/output'));
-    expect(printed).toContain(receiptNumber);
+    const jobs = (await this.kiosk.sim('GET', '/printer/output')) as PrintedReceipt[];
+    const receipt = jobs.find((job) => job.text.includes(receiptNumber));
+    if (!receipt) throw new Error(`no receipt ${receiptNumber} among ${jobs.length} printed`);
+    const printed = JSON.stringify(jobs);
     expect(printed.includes(CITIZEN.name), 'the receipt carries the full name').toBe(false);
     expect(printed.includes(CITIZEN.idNumber), 'the receipt carries the full number').toBe(false);
+    return receipt;
   }
 
   /**
@@ -419,10 +315,25 @@ export class KioskVisit {
       this.page.evaluate(() => (window as unknown as { __ackSeen?: boolean }).__ackSeen === true);
   }
 
+  /** The farewell screen, in the citizen's language (its caption says the same words). */
+  farewell(): Locator {
+    return this.page.getByRole('region', { name: this.t('goodbye.title') });
+  }
+
+  /** 完成: the privacy wipe, and the farewell in the citizen's language. */
   async finish(): Promise<void> {
     await this.button('submitted.finish').click();
-    await expect(this.page.getByText(this.t('goodbye.title'))).toBeVisible();
+    await expect(this.farewell()).toBeVisible();
     await this.expectNothingInClear();
+  }
+
+  /**
+   * The farewell gives way by itself to the attract screen, in the kiosk's own language
+   * again. (Not touched: it may already be leaving, and a touch would race it.)
+   */
+  async awaitNextCitizen(): Promise<void> {
+    this.locale = 'zh-CN';
+    await expect(this.attractButton()).toBeVisible();
   }
 
   /** The whole journey of a service with a form, from the attract screen to the receipt. */
@@ -458,91 +369,4 @@ export function defaultMaterials(service: Service): MaterialPlan {
       .filter((m) => m.scan && !m.promiseAllowed && m.required)
       .map((m) => m.id),
   };
-}
-
-/** Types `text` on the on-screen keyboard: digits and letters as keys, characters by pinyin. */
-export async function typeOnKeyboard(page: Page, text: string): Promise<void> {
-  const keyboard = page.locator('.simple-keyboard');
-  const key = (name: string) => keyboard.locator(`[data-skbtn="${name}"]`);
-  const layoutIs = async (layout: string) =>
-    ((await keyboard.getAttribute('class')) ?? '').includes(`layout-${layout}`);
-  for (const char of Array.from(text)) {
-    const pinyin = PINYIN[char];
-    if (pinyin) {
-      if (!(await layoutIs('pinyin'))) await key('{pinyin}').click();
-      for (const letter of pinyin) await key(letter).click();
-      await page
-        .locator('.candidate-bar button.candidate')
-        .filter({ hasText: new RegExp(`^${char}$`) })
-        .first()
-        .click();
-    } else if (/[a-z]/.test(char)) {
-      if (!(await layoutIs('english'))) await key('{english}').click();
-      await key(char).click();
-    } else if (char === ' ') {
-      await key('{space}').click();
-    } else if (/[0-9X.-]/.test(char)) {
-      if (await key(char).count()) await key(char).click();
-      else {
-        await key('{numeric}').click();
-        await key(char).click();
-      }
-    } else {
-      throw new Error(`the test cannot type ${JSON.stringify(char)} yet`);
-    }
-  }
-}
-
-export interface StoredApplication {
-  id: string;
-  service_code: string;
-  receipt_number: string;
-  id_hash: string;
-}
-
-/** The platform's own record: what reached it, read from its SQLite file. */
-export function platformApplications(kiosk: RunningKiosk): StoredApplication[] {
-  const db = new Database(join(kiosk.dataDir, 'platform', 'platform.db'), {
-    readonly: true,
-    fileMustExist: true,
-  });
-  try {
-    return db
-      .prepare('SELECT id, service_code, receipt_number, id_hash FROM applications')
-      .all() as StoredApplication[];
-  } finally {
-    db.close();
-  }
-}
-
-export function platformRatings(
-  kiosk: RunningKiosk,
-): Array<{ application_id: string; level: number; content: string }> {
-  const db = new Database(join(kiosk.dataDir, 'platform', 'platform.db'), {
-    readonly: true,
-    fileMustExist: true,
-  });
-  try {
-    return db.prepare('SELECT application_id, level, content FROM ratings').all() as Array<{
-      application_id: string;
-      level: number;
-      content: string;
-    }>;
-  } finally {
-    db.close();
-  }
-}
-
-/** The platform holds exactly these applications, each once. */
-export function expectPlatformHoldsExactly(kiosk: RunningKiosk, submitted: SubmittedApplication[]) {
-  const stored = platformApplications(kiosk);
-  const receipts = stored.map((a) => a.receipt_number).sort();
-  expect(receipts, 'applications on the platform, by receipt number').toEqual(
-    submitted.map((s) => s.receiptNumber).sort(),
-  );
-  for (const application of stored) {
-    const mine = submitted.find((s) => s.receiptNumber === application.receipt_number);
-    expect(application.service_code).toBe(mine?.serviceCode);
-    expect(application.id_hash.includes(CITIZEN.idNumber)).toBe(false);
-  }
 }

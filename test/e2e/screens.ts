@@ -1,80 +1,24 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { blockingAxeFindings, describeFindings, screenIdentity } from './journey-axe';
 
 // Every screen a journey passes through is photographed upright (the kiosk's usual portrait
 // monitor) and on its side (landscape models), and checked with axe. The shots go to
-// test-results/screens/<journey>/<nn>-<screen>-<orientation>.png, the folder CI keeps for
-// reviewers. Names and ID numbers on screen are already masked by the app.
+// test-results/screens/<journey>/<nn>-<screen>-<portrait|landscape>.png, the folder CI
+// keeps for reviewers. Names and ID numbers on screen are already masked by the app.
 
 export const PORTRAIT = { width: 1080, height: 1920 } as const;
 export const LANDSCAPE = { width: 1920, height: 1080 } as const;
 
-const BLOCKING_IMPACTS = new Set(['serious', 'critical']);
-
-export interface AxeFinding {
-  rule: string;
-  impact: string;
-  help: string;
-  targets: string[];
-}
-
-/** axe's serious and critical findings on the page as it is now. */
-export async function blockingAxeFindings(page: Page): Promise<AxeFinding[]> {
-  const { violations } = await new AxeBuilder({ page })
-    .options({ resultTypes: ['violations'] })
-    .analyze();
-  return violations
-    .filter((v) => v.impact && BLOCKING_IMPACTS.has(v.impact))
-    .map((v) => ({
-      rule: v.id,
-      impact: v.impact ?? '',
-      help: v.help,
-      targets: v.nodes.map((n) => n.target.map(String).join(' ')),
-    }));
-}
-
-export function describeFindings(screen: string, findings: AxeFinding[]): string {
-  const lines = findings.map(
-    (f) => `  [${f.impact}] ${f.rule}: ${f.help}\n      ${f.targets.join('\n      ')}`,
-  );
-  return `axe on screen "${screen}": ${findings.length} serious/critical violation(s)\n${lines.join('\n')}`;
-}
-
 /**
- * Pages already checked in this worker, by their skeleton: axe takes a second or two a run,
- * and the same screen with other words in it (another service's guide, the same review)
- * gains nothing from a second run. The skeleton keeps every element, class, role, aria and
- * lang attribute and whether each text is empty; it drops the words themselves.
+ * What this worker has already photographed and checked. A screen word for word the same
+ * as one shot before (the attract screen, the catalogue, the card prompt of every journey)
+ * is not shot again: its number is skipped in the journey's folder, the earlier shot stands.
+ * axe runs once per skeleton (see ScreenIdentity).
  */
-const checkedSkeletons = new Set<string>();
-
-async function pageSkeleton(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const parts: string[] = [];
-    const walk = (node: Node, depth: number) => {
-      if (node.nodeType === Node.TEXT_NODE) {
-        parts.push(`${depth}#${node.textContent?.trim() ? 't' : ''}`);
-        return;
-      }
-      if (!(node instanceof Element)) return;
-      const attributes = Array.from(node.attributes)
-        .filter((a) =>
-          /^(class|role|lang|aria-|data-elderly|disabled|hidden|type|alt)/.test(a.name),
-        )
-        .map((a) =>
-          a.name.startsWith('aria-label') || a.name === 'aria-describedby' || a.name === 'alt'
-            ? `${a.name}=${a.value ? 1 : 0}`
-            : `${a.name}=${a.value}`,
-        );
-      parts.push(`${depth}<${node.tagName} ${attributes.join(' ')}`);
-      for (const child of Array.from(node.childNodes)) walk(child, depth + 1);
-    };
-    walk(document.documentElement, 0);
-    return parts.join('\n');
-  });
-}
+const photographed = new Set<string>();
+const checked = new Set<string>();
 
 /** The shots and checks of one journey; numbering follows the order the screens came. */
 export class ScreenRecorder {
@@ -90,30 +34,42 @@ export class ScreenRecorder {
 
   /**
    * Shoots the screen in both orientations and runs axe on it. A violation fails the test
-   * softly, so that one run reports every screen's findings, not only the first.
+   * softly, so that one run reports every screen's findings, not only the first. The
+   * landscape shot is the same screen laid out again at the other size, then the journey
+   * goes on upright. Shots come before axe: a screen that leaves by itself (the farewell)
+   * is photographed first.
    */
   async capture(screen: string): Promise<void> {
-    await test.step(`screen ${screen}`, async () => {
-      this.count += 1;
-      const stem = `${String(this.count).padStart(2, '0')}-${screen}`;
-      await mkdir(this.dir, { recursive: true });
-      const original = this.page.viewportSize() ?? PORTRAIT;
+    this.count += 1;
+    const stem = `${String(this.count).padStart(2, '0')}-${screen}`;
+    await test.step(`screen ${stem}`, async () => {
       await this.page.evaluate(() => document.fonts.ready.then(() => undefined));
-      try {
-        await this.page.setViewportSize(PORTRAIT);
-        await this.shoot(`${stem}-portrait.png`);
-        const skeleton = await pageSkeleton(this.page);
-        if (!checkedSkeletons.has(skeleton)) {
-          checkedSkeletons.add(skeleton);
-          const findings = await blockingAxeFindings(this.page);
-          expect.soft(findings, describeFindings(screen, findings)).toEqual([]);
-        }
-        await this.page.setViewportSize(LANDSCAPE);
-        await this.shoot(`${stem}-landscape.png`);
-      } finally {
-        await this.page.setViewportSize(original);
+      const identity = await screenIdentity(this.page);
+      const seen = `${identity.skeleton}\n${identity.text}`;
+      if (!photographed.has(seen)) {
+        photographed.add(seen);
+        await this.shootBothWays(stem);
+      }
+      if (!checked.has(identity.skeleton)) {
+        checked.add(identity.skeleton);
+        const findings = await blockingAxeFindings(this.page);
+        expect.soft(findings, describeFindings(`${this.journey}/${stem}`, findings)).toEqual([]);
       }
     });
+  }
+
+  private async shootBothWays(stem: string): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    const original = this.page.viewportSize() ?? PORTRAIT;
+    try {
+      if (original.width !== PORTRAIT.width || original.height !== PORTRAIT.height)
+        await this.page.setViewportSize(PORTRAIT);
+      await this.shoot(`${stem}-portrait.png`);
+      await this.page.setViewportSize(LANDSCAPE);
+      await this.shoot(`${stem}-landscape.png`);
+    } finally {
+      await this.page.setViewportSize(original);
+    }
   }
 
   private async shoot(name: string): Promise<void> {
