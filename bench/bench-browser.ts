@@ -3,19 +3,22 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 // The renderer benchmarks' browser: Debian's Chromium with the end-to-end tests' flags, a
 // kiosk-sized portrait viewport, and CPU throttling through the DevTools protocol.
 
+export const BENCH_CHROMIUM_PATH = process.env.BUDAYANG_CHROMIUM ?? '/usr/bin/chromium';
+export const BENCH_CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
 export async function launchBenchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.BUDAYANG_CHROMIUM ?? '/usr/bin/chromium',
+    executablePath: BENCH_CHROMIUM_PATH,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
+    args: BENCH_CHROMIUM_ARGS,
   });
 }
 

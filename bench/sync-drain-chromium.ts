@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { BENCH_CHROMIUM_ARGS, BENCH_CHROMIUM_PATH } from './bench-browser';
 
 /**
  * A Chromium of its own for one side of bench/sync-drain.ts, as the kiosk runs it in web
@@ -78,18 +79,10 @@ export async function openDrainPage(options: DrainPageOptions): Promise<DrainPag
   let context: BrowserContext | undefined;
   try {
     context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.BUDAYANG_CHROMIUM ?? '/usr/bin/chromium',
+      executablePath: BENCH_CHROMIUM_PATH,
       headless: true,
       viewport: { width: 1080, height: 1920 },
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-        '--disable-dev-shm-usage',
-      ],
+      args: BENCH_CHROMIUM_ARGS,
     });
     // tsx compiles with esbuild's keepNames, which wraps functions passed to page.evaluate in
     // calls to a `__name` helper that exists only in Node; the page gets a stand-in.
