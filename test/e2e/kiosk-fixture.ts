@@ -76,11 +76,23 @@ export async function startKiosk(): Promise<RunningKiosk> {
     process: child,
     network,
     async sim(method, path, body) {
-      const response = await fetch(new URL(path.replace(/^\//, ''), simulatorUrl), {
-        method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
+      const send = () =>
+        fetch(new URL(path.replace(/^\//, ''), simulatorUrl), {
+          method,
+          headers: body === undefined ? {} : { 'content-type': 'application/json' },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+      // The simulators live in the device host: after a test killed it, the supervisor brings
+      // it back on the same port within seconds, and a refused connection means "not yet".
+      let response: Response | undefined;
+      for (let tries = 0; response === undefined; tries++) {
+        try {
+          response = await send();
+        } catch (error) {
+          if (tries >= 120) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 250));
+        }
+      }
       const json: unknown = await response.json();
       if (!response.ok) throw new Error(`simulator ${method} ${path}: ${JSON.stringify(json)}`);
       return json;
