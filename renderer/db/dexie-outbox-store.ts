@@ -38,7 +38,11 @@ export function dexieOutboxStore(db: KioskDb): OutboxStore {
     async put(entries) {
       await db.transaction('rw', db.outbox, db.attachments, async () => {
         const acked = entries.filter((entry) => entry.state === 'acked').map((entry) => entry.id);
-        if (acked.length > 0) await db.attachments.where('envelopeId').anyOf(acked).delete();
+        // By primary key: a collection's delete() reads every sealed image it deletes.
+        if (acked.length > 0)
+          await db.attachments.bulkDelete(
+            await db.attachments.where('envelopeId').anyOf(acked).primaryKeys(),
+          );
         await db.outbox.bulkPut(entries as OutboxEntry[]);
       });
     },

@@ -1,3 +1,4 @@
+import { v7 as uuidv7 } from 'uuid';
 import { toBase64Url } from '../protocol/base64';
 import { sha256 } from '../protocol/bytes';
 import {
@@ -82,10 +83,15 @@ export async function sealSubmission(
     throw new SubmissionError('TOO_MANY_MATERIALS');
 
   const platformKey = await importPlatformPublicKey(credentials.platformEncryptionKey);
-  const id = globalThis.crypto.randomUUID();
+  // Time-ordered UUIDs (v7): the outbox and attachment stores are keyed by them, so a kiosk
+  // writes each new application at the end of its key space and the drain, oldest first,
+  // deletes from the front; with random keys every write and every delete lands somewhere
+  // else in IndexedDB's LevelDB, whose compactions then rewrite the sealed images again and
+  // again. The platform's indexes gain the same locality.
+  const id = uuidv7();
   const attachments: OutboxAttachment[] = [];
   for (const material of submission.materials) {
-    const attachmentId = globalThis.crypto.randomUUID();
+    const attachmentId = uuidv7();
     const clear = new Uint8Array(await material.blob.arrayBuffer());
     const sealed = await sealAttachment(platformKey, clear, attachmentAad(id, attachmentId));
     clear.fill(0);

@@ -1,5 +1,6 @@
 import { Upload, type DetailedError } from 'tus-js-client';
-import { toBase64, toBase64Url } from '../protocol/base64';
+import { toBase64Url } from '../protocol/base64';
+import { encodeBatchForm } from '../protocol/batch-form';
 import { sha256 } from '../protocol/bytes';
 import { Catalog, catalogEtag } from '../protocol/catalog';
 import { EnrolmentResponse, type EnrolmentRequest } from '../protocol/enrolment';
@@ -43,13 +44,22 @@ export class HttpPlatform implements PlatformPort {
     entries: readonly OutboxEntry[],
     inline: readonly OutboxAttachment[] = [],
   ): Promise<Map<string, EnvelopeAnswer>> {
-    const request: UploadBatchRequest = {
-      envelopes: entries.map((entry) => entry.envelope),
-      ...(inline.length === 0
-        ? {}
-        : { attachments: inline.map((a) => ({ id: a.id, data: toBase64(a.sealed) })) }),
-    };
-    const response = await this.http.json('POST', PATHS.applicationsBatch, request);
+    const request: UploadBatchRequest = { envelopes: entries.map((entry) => entry.envelope) };
+    let response: Response;
+    if (inline.length === 0) {
+      response = await this.http.json('POST', PATHS.applicationsBatch, request);
+    } else {
+      const form = encodeBatchForm(
+        request,
+        inline.map((a) => ({ id: a.id, data: a.sealed })),
+      );
+      response = await this.http.send({
+        method: 'POST',
+        url: PATHS.applicationsBatch,
+        body: form.body,
+        headers: { 'content-type': form.contentType },
+      });
+    }
     if (!response.ok) throw new DeliveryFailure(await failureOf(response));
     const { results } = UploadBatchResponse.parse(await response.json());
     const answers = new Map<string, EnvelopeAnswer>();

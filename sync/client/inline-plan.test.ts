@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_INLINE_ATTACHMENT_BYTES } from '../protocol/intake';
-import { batchChars, inlineChars, planInline } from './inline-plan';
+import { batchBytes, INLINE_PART_OVERHEAD, inlineBytes, planInline } from './inline-plan';
 import { fakeEntry } from './outbox-entry-fixture';
 import type { OutboxEntry } from './outbox-entry';
 
@@ -16,11 +16,11 @@ function entryWith(id: string, sizes: number[]): OutboxEntry {
 const FORM = 87 + 64;
 
 describe('inline attachments of a batch', () => {
-  it('counts an entry by its form and its small attachments as base64', () => {
-    expect(inlineChars(1)).toBe(4);
-    expect(inlineChars(3)).toBe(4);
-    expect(inlineChars(4)).toBe(8);
-    expect(batchChars(entryWith('a', [300, MAX_INLINE_ATTACHMENT_BYTES + 1]))).toBe(FORM + 400);
+  it('counts an entry by its form and its small attachments as raw parts', () => {
+    expect(inlineBytes(1)).toBe(1 + INLINE_PART_OVERHEAD);
+    expect(batchBytes(entryWith('a', [300, MAX_INLINE_ATTACHMENT_BYTES + 1]))).toBe(
+      FORM + inlineBytes(300),
+    );
   });
 
   it('sends large attachments by upload, and small ones inline while the budget lasts', () => {
@@ -29,7 +29,7 @@ describe('inline attachments of a batch', () => {
       entryWith('b', [300, 300]),
     ];
     expect(planInline(batch, 1e9)).toEqual(['a/0', 'b/0', 'b/1']);
-    expect(planInline(batch, 2 * FORM + 800)).toEqual(['a/0', 'b/0']);
+    expect(planInline(batch, 2 * FORM + 2 * inlineBytes(300))).toEqual(['a/0', 'b/0']);
     expect(planInline(batch, 2 * FORM)).toEqual([]);
   });
 
@@ -48,8 +48,8 @@ describe('inline attachments of a batch', () => {
           const batch = sizes.map((s, i) => entryWith(`e${i}`, s));
           const planned = planInline(batch, budget);
           const refs = new Map(batch.flatMap((e) => e.envelope!.attachments.map((r) => [r.id, r])));
-          const chars = planned.reduce((sum, id) => sum + inlineChars(refs.get(id)!.size), 0);
-          if (planned.length > 0) expect(batch.length * FORM + chars).toBeLessThanOrEqual(budget);
+          const bytes = planned.reduce((sum, id) => sum + inlineBytes(refs.get(id)!.size), 0);
+          if (planned.length > 0) expect(batch.length * FORM + bytes).toBeLessThanOrEqual(budget);
           for (const id of planned)
             expect(refs.get(id)!.size).toBeLessThanOrEqual(MAX_INLINE_ATTACHMENT_BYTES);
           expect(new Set(planned).size).toBe(planned.length);

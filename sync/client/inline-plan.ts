@@ -1,30 +1,36 @@
 import { MAX_INLINE_ATTACHMENT_BYTES } from '../protocol/intake';
 import type { OutboxEntry } from './outbox-entry';
 
-/** Characters a sealed attachment of `size` bytes takes in the batch, as base64. */
-export function inlineChars(size: number): number {
-  return Math.ceil(size / 3) * 4;
+/**
+ * An attachment part's headers and delimiter in the batch form (sync/protocol/batch-form.ts):
+ * about 190 bytes, rounded up.
+ */
+export const INLINE_PART_OVERHEAD = 256;
+
+/** Bytes a sealed attachment of `size` bytes takes in the batch form: raw, plus its part. */
+export function inlineBytes(size: number): number {
+  return size + INLINE_PART_OVERHEAD;
 }
 
 /**
- * Characters an entry adds to a batch body: its sealed form, and the attachments small enough
- * to travel inline. Batches are cut by this, so that their photos go with them in one request
+ * Bytes an entry adds to a batch body: its sealed form, and the attachments small enough to
+ * travel inline. Batches are cut by this, so that their photos go with them in one request
  * and one platform commit, as PouchDB's _bulk_docs carries attachments.
  */
-export function batchChars(entry: OutboxEntry): number {
+export function batchBytes(entry: OutboxEntry): number {
   const form = (entry.envelope?.ciphertext.length ?? 0) + (entry.envelope?.enc.length ?? 0);
   let inline = 0;
   for (const ref of entry.envelope?.attachments ?? [])
-    if (ref.size <= MAX_INLINE_ATTACHMENT_BYTES) inline += inlineChars(ref.size);
+    if (ref.size <= MAX_INLINE_ATTACHMENT_BYTES) inline += inlineBytes(ref.size);
   return form + inline;
 }
 
 /**
  * The attachments of a batch that travel inline: in batch order, each small enough, while the
- * forms and the inline bytes stay within `maxChars`. The rest (an entry alone over the budget,
+ * forms and the inline bytes stay within `maxBytes`. The rest (an entry alone over the budget,
  * a large scan) take the resumable upload once the platform holds their envelopes.
  */
-export function planInline(batch: readonly OutboxEntry[], maxChars: number): string[] {
+export function planInline(batch: readonly OutboxEntry[], maxBytes: number): string[] {
   let used = 0;
   for (const entry of batch)
     used += (entry.envelope?.ciphertext.length ?? 0) + (entry.envelope?.enc.length ?? 0);
@@ -33,9 +39,9 @@ export function planInline(batch: readonly OutboxEntry[], maxChars: number): str
     const declared = new Set(entry.attachmentIds);
     for (const ref of entry.envelope?.attachments ?? []) {
       if (!declared.has(ref.id) || ref.size > MAX_INLINE_ATTACHMENT_BYTES) continue;
-      const chars = inlineChars(ref.size);
-      if (used + chars > maxChars) continue;
-      used += chars;
+      const bytes = inlineBytes(ref.size);
+      if (used + bytes > maxBytes) continue;
+      used += bytes;
       inline.push(ref.id);
     }
   }

@@ -1,6 +1,6 @@
 import { applicationBackoff, fullJitterDelay, type BackoffPolicy } from './backoff';
 import type { DeliveryOutcome } from './delivery-outcome';
-import { batchChars } from './inline-plan';
+import { batchBytes } from './inline-plan';
 import type { OutboxEntry } from './outbox-entry';
 
 /**
@@ -111,15 +111,15 @@ export function rescheduleOnReconnect(entry: OutboxEntry, now: number): OutboxEn
 
 export interface BatchLimits {
   maxItems: number;
-  /** Characters of sealed forms and inline attachments in one batch body (see inline-plan.ts). */
+  /** Bytes of sealed forms and inline attachments in one batch body (see inline-plan.ts). */
   maxBytes: number;
 }
 
 export const defaultBatchLimits: BatchLimits = { maxItems: 50, maxBytes: 4 * 1024 * 1024 };
 
 /**
- * Takes due entries, in order, until the batch is full by count or by the characters of its
- * body: sealed forms and the attachments small enough to travel inline (`batchChars`). An
+ * Takes due entries, in order, until the batch is full by count or by the bytes of its
+ * body: sealed forms and the attachments small enough to travel inline (`batchBytes`). An
  * entry under isolation travels alone. The first entry is always taken, however large, so
  * nothing is stuck.
  */
@@ -128,11 +128,11 @@ export function selectBatch(due: readonly OutboxEntry[], limits: BatchLimits): O
   if (!first) return [];
   if (first.isolate) return [first];
   const batch: OutboxEntry[] = [first];
-  let bytes = batchChars(first);
+  let bytes = batchBytes(first);
   for (const entry of due.slice(1)) {
     if (batch.length >= limits.maxItems) break;
     if (entry.isolate) continue;
-    const size = batchChars(entry);
+    const size = batchBytes(entry);
     if (bytes + size > limits.maxBytes) break;
     batch.push(entry);
     bytes += size;

@@ -6,8 +6,12 @@ export function utf8(text: string): Uint8Array<ArrayBuffer> {
   return encoder.encode(text);
 }
 
-/** WebCrypto wants an ArrayBuffer-backed view; a copy makes any input acceptable. */
+/**
+ * WebCrypto wants an ArrayBuffer-backed view; a copy makes any other input (a view of a
+ * SharedArrayBuffer) acceptable. A batch body is megabytes, so the usual case is not copied.
+ */
 export function asBufferSource(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  if (bytes.buffer instanceof ArrayBuffer) return bytes as Uint8Array<ArrayBuffer>;
   const copy = new Uint8Array(bytes.byteLength);
   copy.set(bytes);
   return copy;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Envelope } from './envelope';
-import { InlineAttachment, MAX_ENVELOPES_PER_BATCH } from './intake';
+import { ATTACHMENT_PART, BATCH_FORM_TYPE, BATCH_PART } from './batch-form';
+import { InlineAttachment, MAX_ENVELOPES_PER_BATCH, MAX_INLINE_ATTACHMENT_BYTES } from './intake';
 import { PROBLEM_CONTENT_TYPE } from './problem';
 import { Rating } from './rating';
 import { MAX_RATINGS_PER_BATCH } from './ratings-exchange';
@@ -51,6 +52,30 @@ const problemResponse = {
   content: { [PROBLEM_CONTENT_TYPE]: { schema: ref('Problem') } },
 };
 
+/** sync/protocol/batch-form.ts: the batch's JSON, then each small attachment as raw bytes. */
+const batchForm: Json = {
+  schema: {
+    type: 'object',
+    required: [BATCH_PART],
+    properties: {
+      [BATCH_PART]: {
+        description: 'UploadBatchRequest without `attachments`',
+        ...ref('UploadBatchRequest'),
+      },
+      [ATTACHMENT_PART]: {
+        type: 'array',
+        maxItems: MAX_ENVELOPES_PER_BATCH * 4,
+        description: `one part per sealed attachment (at most ${MAX_INLINE_ATTACHMENT_BYTES} bytes), its filename the attachment id`,
+        items: { type: 'string', contentMediaType: 'application/octet-stream' },
+      },
+    },
+  },
+  encoding: {
+    [BATCH_PART]: { contentType: 'application/json' },
+    [ATTACHMENT_PART]: { contentType: 'application/octet-stream' },
+  },
+};
+
 function operation(route: RouteSpec): Json {
   const parameters: Json[] = [];
   for (const name of route.pathParams ?? [])
@@ -85,7 +110,10 @@ function operation(route: RouteSpec): Json {
   if (requestName !== undefined)
     op.requestBody = {
       required: true,
-      content: { 'application/json': { schema: ref(requestName) } },
+      content: {
+        'application/json': { schema: ref(requestName) },
+        ...(route.requestForm ? { [BATCH_FORM_TYPE]: batchForm } : {}),
+      },
     };
   if (route.auth === 'kiosk') op.security = [{ httpMessageSignature: [] }];
   if (route.auth === 'operator') op.security = [{ operatorToken: [] }];

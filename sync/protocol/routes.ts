@@ -41,6 +41,8 @@ export interface RouteSpec {
   request?: z.ZodType;
   /** Schema name in components for a request schema that is documented apart from its loose parse. */
   requestDoc?: string;
+  /** The same request may also come as multipart/form-data (the batch upload's form). */
+  requestForm?: true;
   response?: z.ZodType;
   status: number;
   query?: Record<string, { description: string; schema: Record<string, unknown> }>;
@@ -100,6 +102,7 @@ export const ROUTES: RouteSpec[] = [
       'Upload sealed envelopes, with small sealed attachments inline; each item is answered accepted, duplicate, conflict or rejected',
     auth: 'kiosk',
     requestDoc: 'UploadBatchRequest',
+    requestForm: true,
     response: UploadBatchResponse,
     status: 200,
   },

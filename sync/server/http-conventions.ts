@@ -3,7 +3,9 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { ZodType } from 'zod';
 import { contentDigest } from '../protocol/content-digest';
 import { RESPONSE_COMPONENTS, signMessage } from '../protocol/http-signature';
-import { MAX_BODY_BYTES } from '../protocol/intake';
+import { BATCH_FORM_TYPE } from '../protocol/batch-form';
+import { MAX_BATCH_BODY_BYTES, MAX_BODY_BYTES } from '../protocol/intake';
+import { PATHS } from '../protocol/routes';
 import { MAX_ATTACHMENT_BYTES } from '../protocol/envelope';
 import { problem, PROBLEM_CONTENT_TYPE } from '../protocol/problem';
 import type { Problem } from '../protocol/problem';
@@ -82,6 +84,21 @@ export async function installConventions(
     (request, body: Buffer, done) => {
       request.rawBody = body;
       done(null, body);
+    },
+  );
+  // Only the batch upload takes a form; it is read there, once the signature over these raw
+  // bytes has been checked (sync/server/batch-form-parser.ts).
+  app.addContentTypeParser(
+    BATCH_FORM_TYPE,
+    { parseAs: 'buffer', bodyLimit: MAX_BATCH_BODY_BYTES },
+    (request, body: Buffer, done) => {
+      if (request.routeOptions.url !== PATHS.applicationsBatch)
+        return done(
+          new ProblemError('unsupported-media-type', 415, 'only the batch upload takes a form'),
+          undefined,
+        );
+      request.rawBody = body;
+      done(null, undefined);
     },
   );
   app.addContentTypeParser(

@@ -12,15 +12,20 @@ export interface ReceivedInline {
 
 /** Decodes and hashes the batch's inline attachments; an id given twice is a malformed request. */
 export function receiveInline(list: readonly InlineAttachment[] = []): Map<string, ReceivedInline> {
+  return receiveInlineBytes(
+    list.map(({ id, data }) => ({ id, data: Buffer.from(data, 'base64') })),
+  );
+}
+
+/** The same for the parts of a multipart batch, already bytes. */
+export function receiveInlineBytes(
+  list: ReadonlyArray<{ id: string; data: Buffer }>,
+): Map<string, ReceivedInline> {
   const received = new Map<string, ReceivedInline>();
   for (const { id, data } of list) {
     if (received.has(id))
       throw new ProblemError('invalid-request', 400, `inline attachment ${id} is given twice`);
-    const bytes = Buffer.from(data, 'base64');
-    received.set(id, {
-      data: bytes,
-      sha256: createHash('sha256').update(bytes).digest('base64url'),
-    });
+    received.set(id, { data, sha256: createHash('sha256').update(data).digest('base64url') });
   }
   return received;
 }

@@ -16,6 +16,8 @@ import { RatingBatch } from '../protocol/ratings-exchange';
 import { PATHS } from '../protocol/routes';
 import { HPKE_SUITE_NAME } from '../protocol/seal';
 import { fromBase64Url } from '../protocol/base64';
+import { BATCH_FORM_TYPE } from '../protocol/batch-form';
+import { parseBatchForm } from './batch-form-parser';
 import { createEnvelopeCheckPool } from './envelope-check-pool';
 import { SIGNATURE_WINDOW_SECONDS } from '../protocol/http-signature';
 import { StatusFeedQuery } from '../protocol/status-feed';
@@ -29,7 +31,7 @@ import type { Database } from './database';
 import { consumeEnrolmentCode, createEnrolmentCode } from './enrolment-codes';
 import { fleet, storeHeartbeats, touchKiosk } from './fleet-telemetry';
 import { installConventions, parseOr400, sendProblem } from './http-conventions';
-import { receiveInline } from './inline-attachments';
+import { receiveInline, receiveInlineBytes } from './inline-attachments';
 import { missingAttachments, receiveBatch } from './intake';
 import { KioskAuthenticator } from './kiosk-auth';
 import { KioskRegistry, makeReceiptPrefix } from './kiosk-registry';
@@ -211,8 +213,18 @@ export async function createPlatform(options: PlatformOptions = {}): Promise<Pla
     PATHS.applicationsBatch,
     { ...kioskRoute, bodyLimit: MAX_BATCH_BODY_BYTES },
     async (request) => {
-      const body = parseOr400(UploadBatchRequest, request.body);
-      const inline = receiveInline(body.attachments);
+      const contentType = request.headers['content-type'] ?? '';
+      const form = contentType.startsWith(BATCH_FORM_TYPE)
+        ? await parseBatchForm(request.rawBody ?? Buffer.alloc(0), contentType)
+        : undefined;
+      const body = parseOr400(UploadBatchRequest, form ? form.batch : request.body);
+      if (form && body.attachments !== undefined)
+        throw new ProblemError(
+          'invalid-request',
+          400,
+          'a multipart batch carries its attachments as parts, not in the batch JSON',
+        );
+      const inline = form ? receiveInlineBytes(form.attachments) : receiveInline(body.attachments);
       const kiosk = kioskOf(request);
       const current = await catalogs.current();
       const results = await receiveBatch(

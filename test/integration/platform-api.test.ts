@@ -8,6 +8,8 @@ import type { EnvelopeContent } from '../../sync/protocol/envelope';
 import { contentDigest } from '../../sync/protocol/content-digest';
 import { exportPublicJwk, generateSigningKeyPair } from '../../sync/protocol/http-signature';
 import { idHash } from '../../sync/protocol/id-hash';
+import { encodeBatchForm } from '../../sync/protocol/batch-form';
+import { MAX_INLINE_ATTACHMENT_BYTES } from '../../sync/protocol/intake';
 import type { UploadBatchResponse } from '../../sync/protocol/intake';
 import type { Catalog } from '../../sync/protocol/catalog';
 import type { StatusFeed } from '../../sync/protocol/status-feed';
@@ -352,6 +354,80 @@ describe.each(backends)('reference platform on $name', ({ url }) => {
     });
     expect(refused.status).toBe(400);
     expect(await count('applications')).toBe(before + 1);
+  });
+
+  it('takes the batch as a multipart form with raw attachment parts, under the same checks', async () => {
+    const postForm = (
+      form: { body: Uint8Array; contentType: string },
+      path = '/v1/applications/batch',
+    ) =>
+      kiosk.request<UploadBatchResponse & Problem>('POST', path, undefined, {
+        rawBody: form.body,
+        contentType: form.contentType,
+      });
+    const partOf = (blobs: Map<string, Uint8Array>, id: string) => ({ id, data: blobs.get(id)! });
+
+    const whole = await sealValid(kiosk);
+    const wholeId = whole.envelope.attachments[0]!.id;
+    const accepted = await postForm(
+      encodeBatchForm({ envelopes: [whole.envelope] }, [partOf(whole.blobs, wholeId)]),
+    );
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.results[0]).toMatchObject({ outcome: 'accepted', missingAttachments: [] });
+    const chunks = await platform.db.query<{ data: Uint8Array }>(
+      'SELECT data FROM attachment_chunks WHERE attachment_id = $1',
+      [wholeId],
+    );
+    expect(Buffer.from(chunks[0]!.data)).toEqual(Buffer.from(whole.blobs.get(wholeId)!));
+
+    // Spoiled bytes reject their item only.
+    const spoiledSeal = await sealValid(kiosk);
+    const spoiledId = spoiledSeal.envelope.attachments[0]!.id;
+    const spoiled = spoiledSeal.blobs.get(spoiledId)!.slice();
+    spoiled[10] = spoiled[10]! ^ 1;
+    const other = await sealValid(kiosk);
+    const mixed = await postForm(
+      encodeBatchForm({ envelopes: [spoiledSeal.envelope, other.envelope] }, [
+        { id: spoiledId, data: spoiled },
+        partOf(other.blobs, other.envelope.attachments[0]!.id),
+      ]),
+    );
+    expect(mixed.body.results.map((r) => r.outcome)).toEqual(['rejected', 'accepted']);
+    expect(mixed.body.results[0]!.problem?.code).toBe('attachment-digest-mismatch');
+
+    // Malformed forms are refused whole, and store nothing.
+    const before = await count('applications');
+    const fresh = await sealValid(kiosk);
+    const freshId = fresh.envelope.attachments[0]!.id;
+    const twice = encodeBatchForm({ envelopes: [fresh.envelope] }, [
+      partOf(fresh.blobs, freshId),
+      partOf(fresh.blobs, freshId),
+    ]);
+    expect((await postForm(twice)).status).toBe(400);
+    const alsoInJson = encodeBatchForm(
+      { envelopes: [fresh.envelope], attachments: [] } as { envelopes: unknown[] },
+      [],
+    );
+    expect((await postForm(alsoInJson)).status).toBe(400);
+    const good = encodeBatchForm({ envelopes: [fresh.envelope] }, [partOf(fresh.blobs, freshId)]);
+    const cut = { ...good, body: good.body.subarray(0, good.body.byteLength - 30) };
+    expect((await postForm(cut)).status).toBe(400);
+    const noBatch = encodeBatchForm({ envelopes: [] }, []);
+    const renamed = {
+      ...noBatch,
+      body: new TextEncoder().encode(
+        new TextDecoder().decode(noBatch.body).replace('name="batch"', 'name="other"'),
+      ),
+    };
+    expect((await postForm(renamed)).status).toBe(400);
+    const tooBig = encodeBatchForm({ envelopes: [fresh.envelope] }, [
+      { id: freshId, data: new Uint8Array(MAX_INLINE_ATTACHMENT_BYTES + 1) },
+    ]);
+    expect((await postForm(tooBig)).body.code).toBe('invalid-request');
+    // Only the batch upload takes a form.
+    expect((await postForm(good, '/v1/ratings')).status).toBe(415);
+    expect(await count('applications')).toBe(before);
+    expect((await postForm(good)).body.results[0]!.outcome).toBe('accepted');
   });
 
   it('finishes an upload whose completion a crash lost, on the next look at it', async () => {
