@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { KioskDb, schemaV1 } from './kiosk-db';
+import { KioskDb, schemaV1, schemaV2 } from './kiosk-db';
+import { queueStats } from './queue-stats';
 import type { OutboxEntryV1 } from './upgrade-v2';
 
 const names: string[] = [];
@@ -47,7 +48,7 @@ describe('KioskDb upgrades', () => {
 
     const db = new KioskDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.outbox.count()).toBe(45);
     const entry = await db.outbox.get('e003');
     expect(entry).toMatchObject({
@@ -74,10 +75,39 @@ describe('KioskDb upgrades', () => {
     db.close();
   });
 
+  it('v2 → v3 indexes the rows already there by state and age', async () => {
+    const name = dbName();
+    const v2 = new Dexie(name);
+    v2.version(1).stores(schemaV1);
+    v2.version(2).stores(schemaV2);
+    const states = ['acked', 'queued', 'sending', 'quarantined', 'queued'] as const;
+    await v2.table('outbox').bulkAdd(
+      states.map((state, i) => ({
+        id: `e${i}`,
+        state,
+        createdAt: 1000 - i,
+        nextAttemptAt: 0,
+        attachmentIds: [],
+      })),
+    );
+    v2.close();
+
+    const db = new KioskDb(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    const queued = await db.outbox
+      .where('[state+createdAt]')
+      .between(['queued', Dexie.minKey], ['queued', Dexie.maxKey])
+      .primaryKeys();
+    expect(queued).toEqual(['e4', 'e1']);
+    expect((await queueStats(db, 2000)).oldestAgeMs).toBe(2000 - 996);
+    db.close();
+  });
+
   it('opens empty at the latest version', async () => {
     const db = new KioskDb(dbName());
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(db.tables.map((table) => table.name).sort()).toEqual([
       'attachments',
       'catalog',

@@ -40,6 +40,10 @@ export function declareVersions(db: Dexie): void {
   db.version(1).stores(schemaV1);
   // v2: images in their own table, so a drain reads one image at a time, not a batch's worth.
   db.version(2).stores(schemaV2).upgrade(moveAttachmentsApart);
+  // v3: an index to find the oldest waiting application without reading the acknowledged
+  // ones kept for offline lookup (90 days of them) on every status the technician sees.
+  // IndexedDB builds it from the rows already there; nothing to convert.
+  db.version(3).stores(schemaV3);
 }
 
 export const schemaV1 = {
@@ -54,4 +58,9 @@ export const schemaV1 = {
 export const schemaV2 = {
   ...schemaV1,
   attachments: '&id, envelopeId',
+};
+
+export const schemaV3 = {
+  ...schemaV2,
+  outbox: '&id, [state+nextAttemptAt], [state+createdAt], receiptNumber, idHash, createdAt',
 };

@@ -22,14 +22,19 @@ export async function queueStats(db: KioskDb, now: number): Promise<QueueStats> 
       pending('sending'),
       pending('quarantined'),
     ]);
-    let oldest: number | undefined;
-    // createdAt order; acked and quarantined rows are skipped on the way.
-    await db.outbox
-      .orderBy('createdAt')
-      .until(() => oldest !== undefined)
-      .each((entry) => {
-        if (entry.state === 'queued' || entry.state === 'sending') oldest = entry.createdAt;
-      });
+    // The first key of each waiting state in [state+createdAt] is its oldest: keys only.
+    const oldestIn = async (state: string) => {
+      const key = await db.outbox
+        .where('[state+createdAt]')
+        .between([state, Dexie.minKey], [state, Dexie.maxKey])
+        .limit(1)
+        .keys();
+      return (key[0] as [string, number] | undefined)?.[1];
+    };
+    const firsts = (await Promise.all([oldestIn('queued'), oldestIn('sending')])).filter(
+      (at) => at !== undefined,
+    );
+    const oldest = firsts.length > 0 ? Math.min(...firsts) : undefined;
     return {
       queueDepth: queued + sending,
       oldestAgeMs: oldest === undefined ? null : Math.max(0, now - oldest),
