@@ -1,13 +1,13 @@
 import path from 'node:path';
+import { startCpuProfile } from './cdp-cpu-profile';
 import type { SideOptions, SideResult } from './sync-drain';
 import type { DrainBench } from './sync-drain-budayang-page';
-import { loadDrainPage, openDrainPage } from './sync-drain-chromium';
+import { loadDrainPage, openDrainPage, pageCall } from './sync-drain-chromium';
 import { benchPlatform } from './sync-drain-platform';
-import { cpuAccount, chromiumProcesses } from './sync-drain-processes';
+import { cpuAccount, cpuAccountByType, chromiumProcesses } from './sync-drain-processes';
 import { watchRendererMemory } from './sync-drain-renderer-memory';
 
 const QUEUE_SLICE = 100;
-type PageGlobal = { drainBench: DrainBench };
 
 /**
  * Budayang's side of bench/sync-drain.ts in Chromium, as the kiosk runs in web mode: the page
@@ -18,51 +18,65 @@ type PageGlobal = { drainBench: DrainBench };
  * import.meta.url)` points (Vite would emit it under a hashed name and rewrite the URL;
  * esbuild leaves the URL as written). Heap is the page's plus the worker's.
  */
-export async function runSide({ apps, kb, runtime }: SideOptions): Promise<SideResult> {
+export async function runSide({
+  apps,
+  kb,
+  runtime,
+  profile,
+  trace,
+}: SideOptions): Promise<SideResult> {
   const platform = await benchPlatform();
   const here = import.meta.dirname;
   const drain = await openDrainPage({
     entry: path.join(here, 'sync-drain-budayang-page.ts'),
     workers: { '/sync-worker.ts': path.join(here, '../renderer/sync/sync-worker.ts') },
+    minify: profile === undefined,
   }).catch(async (error: unknown) => {
     await platform.remove();
     throw error;
   });
   try {
-    const { page } = drain;
-    const memory = await watchRendererMemory(drain);
+    const bench = pageCall<DrainBench>(drain, 'drainBench');
+    const memory = await watchRendererMemory(drain, { traceFile: trace });
     await loadDrainPage(drain, 'drainBench');
     const enrolmentCode = await platform.enrolmentCode();
-    await page.evaluate(
-      ({ options }) => (globalThis as unknown as PageGlobal).drainBench.setup(options),
-      { options: { platformUrl: `http://127.0.0.1:${platform.port}`, enrolmentCode, runtime } },
-    );
+    await bench('setup', {
+      platformUrl: `http://127.0.0.1:${platform.port}`,
+      enrolmentCode,
+      runtime,
+    });
     await platform.stop();
 
     for (let from = 0; from < apps; from += QUEUE_SLICE)
-      await page.evaluate(
-        ({ from, count, kb }) =>
-          (globalThis as unknown as PageGlobal).drainBench.queue(from, count, kb),
-        { from, count: Math.min(QUEUE_SLICE, apps - from), kb },
-      );
+      await bench('queue', from, Math.min(QUEUE_SLICE, apps - from), kb);
 
     await platform.start();
     await memory.collectGarbage();
     await memory.start();
-    const kioskCpu = cpuAccount(chromiumProcesses(drain.profile).map((p) => p.pid));
+    const drainingThread = runtime === 'worker' ? [...drain.workers][0] : drain.session;
+    if (profile !== undefined && drainingThread === undefined) throw new Error('no sync worker');
+    const profiler =
+      profile === undefined
+        ? undefined
+        : await startCpuProfile(drain.cdp, drainingThread!, profile);
+    const kioskProcesses = chromiumProcesses(drain.profile);
+    const kioskCpu = cpuAccount(kioskProcesses.map((p) => p.pid));
+    const kioskCpuByType = cpuAccountByType(kioskProcesses);
     const serverCpu = cpuAccount([platform.pid()].filter((pid) => pid !== undefined));
-    const { drainMs } = await page.evaluate(
-      (apps) => (globalThis as unknown as PageGlobal).drainBench.drain(apps),
-      apps,
-    );
-    const cpu = { kioskCpuMs: kioskCpu.stop(), serverCpuMs: serverCpu.stop() };
+    const { drainMs } = await bench('drain', apps);
+    const cpu = {
+      kioskCpuMs: kioskCpu.stop(),
+      kioskCpuMsByType: kioskCpuByType.stop(),
+      serverCpuMs: serverCpu.stop(),
+    };
+    await profiler?.stop();
     const peaks = await memory.stop();
     const retainedHeapMB = await memory.retainedHeapMB();
 
     const held = await platform.applications();
     const complete = held.filter((a) => a.complete);
     const markers = new Set(complete.map((a) => a.marker));
-    await page.evaluate(() => (globalThis as unknown as PageGlobal).drainBench.close());
+    await bench('close');
     return {
       side: 'budayang',
       kiosk: 'chromium',

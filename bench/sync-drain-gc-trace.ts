@@ -14,8 +14,9 @@ export const GC_TRACE_CATEGORIES = ['v8'];
  * Each JS thread's largest heap just before a collection, in bytes, from one renderer's GC
  * events: the heap grows until V8 collects, so these are its high points, even those reached
  * inside a long task that no DevTools request can interrupt. The renderer is the one with the
- * most events (the page under test; an idle spare renderer hardly traces). `page` is its main
- * thread; `workers` its dedicated workers', one entry per thread.
+ * most collections (the page under test; an idle spare renderer hardly collects), whatever
+ * else the trace holds. `page` is its main thread; `workers` its dedicated workers', one
+ * entry per thread.
  */
 export function gcPeaks(events: readonly TraceEvent[]): {
   page: number;
@@ -23,8 +24,10 @@ export function gcPeaks(events: readonly TraceEvent[]): {
   collections: number;
   majorCollections: number;
 } {
+  const isCollection = (e: TraceEvent) =>
+    (e.name === 'MinorGC' || e.name === 'MajorGC') && e.args?.usedHeapSizeBefore !== undefined;
   const perPid = new Map<number, number>();
-  for (const e of events) perPid.set(e.pid, (perPid.get(e.pid) ?? 0) + 1);
+  for (const e of events) if (isCollection(e)) perPid.set(e.pid, (perPid.get(e.pid) ?? 0) + 1);
   const busiest = [...perPid.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   const ofRenderer = events.filter((e) => e.pid === busiest);
   const threadName = new Map<number, string>();
@@ -35,11 +38,10 @@ export function gcPeaks(events: readonly TraceEvent[]): {
   let collections = 0;
   let majorCollections = 0;
   for (const e of ofRenderer) {
-    const before = e.args?.usedHeapSizeBefore;
-    if ((e.name !== 'MinorGC' && e.name !== 'MajorGC') || before === undefined) continue;
+    if (!isCollection(e)) continue;
     collections++;
     if (e.name === 'MajorGC') majorCollections++;
-    peak.set(e.tid, Math.max(peak.get(e.tid) ?? 0, before));
+    peak.set(e.tid, Math.max(peak.get(e.tid) ?? 0, e.args!.usedHeapSizeBefore!));
   }
   let page = 0;
   const workers: number[] = [];

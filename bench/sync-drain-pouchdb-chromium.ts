@@ -1,13 +1,13 @@
 import path from 'node:path';
+import { startCpuProfile } from './cdp-cpu-profile';
 import type { SideOptions, SideResult } from './sync-drain';
-import { loadDrainPage, openDrainPage } from './sync-drain-chromium';
+import { loadDrainPage, openDrainPage, pageCall } from './sync-drain-chromium';
 import type { DrainBench } from './sync-drain-pouchdb-page';
 import { startPouchdbServer } from './sync-drain-pouchdb-server';
-import { cpuAccount, chromiumProcesses } from './sync-drain-processes';
+import { cpuAccount, cpuAccountByType, chromiumProcesses } from './sync-drain-processes';
 import { watchRendererMemory } from './sync-drain-renderer-memory';
 
 const QUEUE_SLICE = 100;
-type PageGlobal = { drainBench: DrainBench };
 
 /**
  * PouchDB's side of bench/sync-drain.ts in Chromium: the page
@@ -16,53 +16,59 @@ type PageGlobal = { drainBench: DrainBench };
  * IndexedDB, before any replication; then one replication to pouchdb-server (LevelDB on
  * disk, CORS on) is timed. PouchDB runs on the page's main thread, so heap is the page's.
  */
-export async function runSide({ apps, kb, pouchdbAdapter }: SideOptions): Promise<SideResult> {
+export async function runSide({
+  apps,
+  kb,
+  pouchdbAdapter,
+  profile,
+  trace,
+}: SideOptions): Promise<SideResult> {
   const server = await startPouchdbServer();
   const dist = path.join(import.meta.dirname, '../node_modules/pouchdb/dist');
+  // Its readable build when profiling, so that the profile names PouchDB's functions.
+  const min = profile === undefined ? '.min' : '';
   const drain = await openDrainPage({
     entry: path.join(import.meta.dirname, 'sync-drain-pouchdb-page.ts'),
     scripts: {
-      '/pouchdb.js': path.join(dist, 'pouchdb.min.js'),
-      '/pouchdb.indexeddb.js': path.join(dist, 'pouchdb.indexeddb.min.js'),
+      '/pouchdb.js': path.join(dist, `pouchdb${min}.js`),
+      '/pouchdb.indexeddb.js': path.join(dist, `pouchdb.indexeddb${min}.js`),
     },
+    minify: profile === undefined,
   }).catch(async (error: unknown) => {
     await server.stop();
     throw error;
   });
   try {
-    const { page } = drain;
+    const bench = pageCall<DrainBench>(drain, 'drainBench');
     const target = `${server.url}/applications`;
-    const memory = await watchRendererMemory(drain);
+    const memory = await watchRendererMemory(drain, { traceFile: trace });
     await loadDrainPage(drain, 'drainBench');
-    const { adapter } = await page.evaluate(
-      (options) => (globalThis as unknown as PageGlobal).drainBench.setup(options),
-      { adapter: pouchdbAdapter, target },
-    );
+    const { adapter } = await bench('setup', { adapter: pouchdbAdapter, target });
 
     const ids: string[] = [];
     for (let from = 0; from < apps; from += QUEUE_SLICE)
-      ids.push(
-        ...(await page.evaluate(
-          ({ from, count, kb }) =>
-            (globalThis as unknown as PageGlobal).drainBench.queue(from, count, kb),
-          { from, count: Math.min(QUEUE_SLICE, apps - from), kb },
-        )),
-      );
+      ids.push(...(await bench('queue', from, Math.min(QUEUE_SLICE, apps - from), kb)));
 
     await memory.collectGarbage();
     await memory.start();
-    const kioskCpu = cpuAccount(chromiumProcesses(drain.profile).map((p) => p.pid));
+    const profiler =
+      profile === undefined ? undefined : await startCpuProfile(drain.cdp, drain.session, profile);
+    const kioskProcesses = chromiumProcesses(drain.profile);
+    const kioskCpu = cpuAccount(kioskProcesses.map((p) => p.pid));
+    const kioskCpuByType = cpuAccountByType(kioskProcesses);
     const serverCpu = cpuAccount([server.pid]);
-    const { drainMs } = await page.evaluate(
-      (target) => (globalThis as unknown as PageGlobal).drainBench.drain(target),
-      target,
-    );
-    const cpu = { kioskCpuMs: kioskCpu.stop(), serverCpuMs: serverCpu.stop() };
+    const { drainMs } = await bench('drain', target);
+    const cpu = {
+      kioskCpuMs: kioskCpu.stop(),
+      kioskCpuMsByType: kioskCpuByType.stop(),
+      serverCpuMs: serverCpu.stop(),
+    };
+    await profiler?.stop();
     const peaks = await memory.stop();
     const retainedHeapMB = await memory.retainedHeapMB();
 
     const held = await server.heldIds('applications');
-    await page.evaluate(() => (globalThis as unknown as PageGlobal).drainBench.close());
+    await bench('close');
     return {
       side: 'pouchdb',
       kiosk: 'chromium',

@@ -90,3 +90,21 @@ export function cpuAccount(pids: readonly number[]): { stop(): number } {
     stop: () => pids.reduce((sum, pid) => sum + Math.max(0, cpuMs(pid) - start.get(pid)!), 0),
   };
 }
+
+/**
+ * CPU as cpuAccount, but per kind of Chromium process (browser, renderer, gpu-process,
+ * utility…): which side of the IPC the drain's work lands on.
+ */
+export function cpuAccountByType(processes: ReadonlyArray<{ pid: number; type: string }>): {
+  stop(): Record<string, number>;
+} {
+  const start = new Map(processes.map((p) => [p.pid, cpuMs(p.pid)]));
+  return {
+    stop: () => {
+      const byType: Record<string, number> = {};
+      for (const p of processes)
+        byType[p.type] = (byType[p.type] ?? 0) + Math.max(0, cpuMs(p.pid) - start.get(p.pid)!);
+      return byType;
+    },
+  };
+}

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import type { DrainPage } from './sync-drain-chromium';
 import { GC_TRACE_CATEGORIES, gcPeaks, type TraceEvent } from './sync-drain-gc-trace';
 import { chromiumProcesses, rssBytes } from './sync-drain-processes';
@@ -35,65 +36,33 @@ export interface RendererMemoryWatch {
 
 const MB = 2 ** 20;
 
+export interface RendererMemoryOptions {
+  /** The least time between two heap samples of a thread. */
+  intervalMs?: number;
+  /**
+   * Where to write the watch's trace (JSON, chrome://tracing and Perfetto open it), with
+   * DIAGNOSTIC_TRACE_CATEGORIES traced besides V8's GC events: a diagnostic, whose figures
+   * the extra tracing burdens.
+   */
+  traceFile?: string;
+}
+
+/** Tasks of every thread, and IndexedDB's work in the browser process. */
+const DIAGNOSTIC_TRACE_CATEGORIES = ['toplevel', 'IndexedDB'];
+
 /**
  * Watches the renderer's memory through the DevTools protocol. Each JS thread's peak heap is
- * the larger of Runtime.getHeapUsage samples (the page's, and each worker's through a session
- * of ours auto-attached to the page's workers, not flattened, so Playwright's own sessions are
- * left alone), taken `intervalMs` apart at most, and of the heap's size before each collection
- * in a trace of V8's GC events (a sample waits for a busy thread's task to end; a collection
- * in its middle is where the heap tops out). RSS is the renderer processes' from /proc.
+ * the larger of Runtime.getHeapUsage samples (the page's, and each worker's through its
+ * auto-attached session), taken `intervalMs` apart at most, and of the heap's size before
+ * each collection in a trace of V8's GC events (a sample waits for a busy thread's task to
+ * end; a collection in its middle is where the heap tops out). RSS is the renderer
+ * processes' from /proc.
  */
 export async function watchRendererMemory(
   drain: DrainPage,
-  intervalMs = 20,
+  { intervalMs = 20, traceFile }: RendererMemoryOptions = {},
 ): Promise<RendererMemoryWatch> {
-  const session = await drain.context.newCDPSession(drain.page);
-  const workers = new Set<string>();
-  const pending = new Map<number, { resolve(result: unknown): void; reject(e: Error): void }>();
-  const pendingOf = new Map<string, Set<number>>();
-  let nextId = 1;
-  session.on('Target.attachedToTarget', (event) => {
-    if (event.targetInfo.type === 'worker') workers.add(event.sessionId);
-  });
-  session.on('Target.detachedFromTarget', (event) => {
-    workers.delete(event.sessionId);
-    for (const id of pendingOf.get(event.sessionId) ?? []) {
-      pending.get(id)?.reject(new Error('worker gone'));
-      pending.delete(id);
-    }
-    pendingOf.delete(event.sessionId);
-  });
-  session.on('Target.receivedMessageFromTarget', (event) => {
-    const message = JSON.parse(event.message) as {
-      id?: number;
-      result?: unknown;
-      error?: { message: string };
-    };
-    if (message.id === undefined) return;
-    const waiter = pending.get(message.id);
-    if (!waiter) return;
-    pending.delete(message.id);
-    pendingOf.get(event.sessionId ?? '')?.delete(message.id);
-    if (message.error) waiter.reject(new Error(message.error.message));
-    else waiter.resolve(message.result);
-  });
-  await session.send('Target.setAutoAttach', {
-    autoAttach: true,
-    waitForDebuggerOnStart: false,
-    flatten: false,
-  });
-
-  function sendToWorker(sessionId: string, method: string): Promise<unknown> {
-    const id = nextId++;
-    return new Promise((resolve, reject) => {
-      pending.set(id, { resolve, reject });
-      if (!pendingOf.has(sessionId)) pendingOf.set(sessionId, new Set());
-      pendingOf.get(sessionId)!.add(id);
-      session
-        .send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) })
-        .catch(reject);
-    });
-  }
+  const { cdp, session, workers } = drain;
 
   // Each thread is asked on its own, so a worker busy with a long task does not hold back
   // the page's samples.
@@ -102,15 +71,11 @@ export async function watchRendererMemory(
   let heapSamples = 0;
   let peakRss = 0;
   function heapUsage(target: string): Promise<{ usedSize: number }> {
-    return target === 'page'
-      ? session.send('Runtime.getHeapUsage')
-      : (sendToWorker(target, 'Runtime.getHeapUsage') as Promise<{ usedSize: number }>);
+    return cdp.send('Runtime.getHeapUsage', {}, target);
   }
 
   const trace: TraceEvent[] = [];
-  session.on('Tracing.dataCollected', (event) =>
-    trace.push(...(event.value as unknown as TraceEvent[])),
-  );
+  cdp.on<{ value: TraceEvent[] }>('Tracing.dataCollected', (event) => trace.push(...event.value));
 
   let stopping = false;
   const loops: Promise<void>[] = [];
@@ -124,26 +89,36 @@ export async function watchRendererMemory(
     }
   }
   async function collectGarbage() {
-    await session.send('HeapProfiler.collectGarbage');
-    for (const id of workers) await sendToWorker(id, 'HeapProfiler.collectGarbage');
+    for (const target of [session, ...workers])
+      await cdp.send('HeapProfiler.collectGarbage', {}, target);
   }
   return {
     collectGarbage,
     async retainedHeapMB() {
       await collectGarbage();
       let bytes = 0;
-      for (const target of ['page', ...workers]) bytes += (await heapUsage(target)).usedSize;
+      for (const target of [session, ...workers]) bytes += (await heapUsage(target)).usedSize;
       return bytes / MB;
     },
     async start() {
-      await session.send('Tracing.start', {
-        traceConfig: { includedCategories: GC_TRACE_CATEGORIES, excludedCategories: ['*'] },
-        transferMode: 'ReportEvents',
-      });
+      await cdp.send(
+        'Tracing.start',
+        {
+          traceConfig: {
+            includedCategories: [
+              ...GC_TRACE_CATEGORIES,
+              ...(traceFile === undefined ? [] : DIAGNOSTIC_TRACE_CATEGORIES),
+            ],
+            excludedCategories: ['*'],
+          },
+          transferMode: 'ReportEvents',
+        },
+        session,
+      );
       const renderers = chromiumProcesses(drain.profile)
         .filter((p) => p.type === 'renderer')
         .map((p) => p.pid);
-      for (const target of ['page', ...workers])
+      for (const target of [session, ...workers])
         loops.push(
           every(async () => {
             const usage = await heapUsage(target).catch(() => undefined);
@@ -162,13 +137,14 @@ export async function watchRendererMemory(
     async stop() {
       stopping = true;
       await Promise.all(loops);
-      const complete = new Promise((resolve) => session.once('Tracing.tracingComplete', resolve));
-      await session.send('Tracing.end');
+      const complete = cdp.once('Tracing.tracingComplete', (_, from) => from === session);
+      await cdp.send('Tracing.end', {}, session);
       await complete;
+      if (traceFile) writeFileSync(traceFile, JSON.stringify({ traceEvents: trace }));
       const traced = gcPeaks(trace);
-      const page = Math.max(sampled.get('page') ?? 0, traced.page);
+      const page = Math.max(sampled.get(session) ?? 0, traced.page);
       let sampledWorkers = 0;
-      for (const [target, bytes] of sampled) if (target !== 'page') sampledWorkers += bytes;
+      for (const [target, bytes] of sampled) if (target !== session) sampledWorkers += bytes;
       const worker = Math.max(
         sampledWorkers,
         traced.workers.reduce((a, b) => a + b, 0),

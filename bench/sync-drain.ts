@@ -5,6 +5,7 @@
  * pouchdb-server (LevelDB on disk) in the same run, for comparison.
  *   npm run bench:sync -- [--apps 2000] [--runs 3] [--kb 50] [--kiosk chromium|node]
  *                         [--runtime worker|inline] [--pouchdb-adapter idb|indexeddb]
+ *                         [--profile <file>] [--trace <file>]
  *
  * The kiosk side runs, by default, where the kiosk runs: in Debian's Chromium, a browser per
  * side with a profile on disk, so both queues are in IndexedDB on disk. Budayang's page
@@ -12,6 +13,11 @@
  * drains from its Web Worker (`--runtime inline`: on the page's main thread); PouchDB's page
  * stores each sealed application in PouchDB's browser build ('idb' adapter unless told) and
  * replicates on its main thread. Both drains are timed in the page.
+ * - The browsers are driven over Chromium's DevTools pipe (bench/chromium-pipe.ts), not by
+ *   Playwright, and the Network domain is never enabled: Playwright enables it in every page
+ *   and worker, and Chromium then copies each request's body into a DevTools event, in the
+ *   browser process (some 90 ms per 3.5 MB upload) and in the renderer's fetch, which a
+ *   kiosk with no DevTools attached never pays and which burdened both sides alike.
  * - Peak heap: the renderer's JS heap, the page's peak plus its worker's, each the larger of
  *   Runtime.getHeapUsage samples (every 20 ms or so, when the thread is between tasks) and
  *   V8's heap size before each collection in a trace (bench/sync-drain-renderer-memory.ts);
@@ -27,8 +33,16 @@
  * counts for the other; the servers (reference platform on SQLite, pouchdb-server) run in
  * processes of their own too. Prints per-run lines, medians over the runs and, as its last
  * line, JSON; never fails on time.
+ *
+ * Diagnostics (Chromium only; they burden the figures of the runs they are on, the files are
+ * the last run's, with the side's name put before the extension):
+ *   --profile drain.cpuprofile  a V8 CPU profile of the thread that drains (the worker, or
+ *                               the page), the bundles unminified so that it names functions;
+ *   --trace drain.json          a Chromium trace of the drain, categories toplevel and
+ *                               IndexedDB besides V8's GC events.
  */
 import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
@@ -40,6 +54,8 @@ const { values } = parseArgs({
     runtime: { type: 'string', default: 'worker' },
     'pouchdb-adapter': { type: 'string', default: 'idb' },
     side: { type: 'string' },
+    profile: { type: 'string' },
+    trace: { type: 'string' },
   },
 });
 
@@ -50,6 +66,10 @@ export interface SideOptions {
   runtime: 'worker' | 'inline';
   /** PouchDB's adapter in Chromium. */
   pouchdbAdapter: 'idb' | 'indexeddb';
+  /** Chromium only: where to write a CPU profile of the thread that drains. */
+  profile?: string;
+  /** Chromium only: where to write a trace of the drain. */
+  trace?: string;
 }
 
 export interface SideResult {
@@ -72,6 +92,8 @@ export interface SideResult {
    * in its server, in ms; steadier than wall time on a loaded machine.
    */
   kioskCpuMs?: number;
+  /** The same, per kind of Chromium process (browser, renderer, gpu-process, utility). */
+  kioskCpuMsByType?: Record<string, number>;
   serverCpuMs?: number;
   /** Chromium only: the heap after the drain and a full GC, what the kiosk holds on to. */
   retainedHeapMB?: number;
@@ -93,6 +115,8 @@ const options: SideOptions = {
   kb: Number(values.kb),
   runtime: oneOf('runtime', values.runtime, ['worker', 'inline']),
   pouchdbAdapter: oneOf('pouchdb-adapter', values['pouchdb-adapter'], ['idb', 'indexeddb']),
+  profile: values.profile,
+  trace: values.trace,
 };
 const kiosk = oneOf('kiosk', values.kiosk, ['chromium', 'node']);
 
@@ -104,7 +128,16 @@ if (values.side === 'budayang' || values.side === 'pouchdb') {
   process.exit(0);
 }
 
+/** `drain.json` → `drain.budayang.json`: each side writes a diagnostic file of its own. */
+function sideFile(file: string, side: string): string {
+  const ext = path.extname(file);
+  return `${file.slice(0, file.length - ext.length)}.${side}${ext}`;
+}
+
 function runChild(side: 'budayang' | 'pouchdb'): Promise<SideResult> {
+  const diagnostics = (['profile', 'trace'] as const).flatMap((flag) =>
+    options[flag] === undefined ? [] : [`--${flag}`, sideFile(options[flag], side)],
+  );
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -124,6 +157,7 @@ function runChild(side: 'budayang' | 'pouchdb'): Promise<SideResult> {
         options.runtime,
         '--pouchdb-adapter',
         options.pouchdbAdapter,
+        ...diagnostics,
       ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
@@ -177,7 +211,10 @@ for (let run = 1; run <= runs; run++) {
     const cpu =
       r.kioskCpuMs === undefined
         ? ''
-        : `; CPU ${round(r.kioskCpuMs / 1000)} s browser + ${round((r.serverCpuMs ?? 0) / 1000)} s server`;
+        : `; CPU ${round(r.kioskCpuMs / 1000)} s browser (${Object.entries(r.kioskCpuMsByType ?? {})
+            .filter(([, ms]) => ms > 0)
+            .map(([type, ms]) => `${type} ${round(ms / 1000)}`)
+            .join(', ')}) + ${round((r.serverCpuMs ?? 0) / 1000)} s server`;
     console.log(
       `  run ${run} ${r.side.padEnd(8)} ${round(r.appsPerSec)} apps/s (${r.drainMs} ms), peak heap ${round(r.peakHeapMB)} MB${split}${start}${samples}, peak RSS ${round(r.peakRssMB)} MB, lost ${r.lost}, duplicates ${r.duplicates}${cpu}`,
     );
