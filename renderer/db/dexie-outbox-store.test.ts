@@ -54,4 +54,35 @@ describe('the Dexie outbox store', () => {
       'a',
     ]);
   });
+
+  it('notes a flight in one write, and finds what a flight cut off never settled', async () => {
+    db = new KioskDb(`outbox-store-${crypto.randomUUID()}`);
+    const store = dexieOutboxStore(db);
+    const queued = (id: string) => ({ ...fakeEntry(id, 0), nextAttemptAt: 0 });
+    // 'legacy' was marked `sending` by a version before flights.
+    await store.put([
+      queued('a'),
+      queued('b'),
+      queued('c'),
+      { ...queued('legacy'), state: 'sending' },
+    ]);
+    const first = await store.beginFlight(['a', 'b']);
+    const second = await store.beginFlight(['c']);
+    expect((await db.outbox.get('a'))?.state).toBe('queued');
+    // The first flight settles: a acked, b queued again; the second is cut off.
+    const { envelope: _sent, ...a } = queued('a');
+    await store.put([{ ...a, state: 'acked', ackedAt: 5 }, queued('b')], { flight: first });
+    expect(await db.flights.count()).toBe(1);
+    const cut = await store.interrupted();
+    expect(cut.map((entry) => [entry.id, entry.state]).sort()).toEqual([
+      ['c', 'sending'],
+      ['legacy', 'sending'],
+    ]);
+    // A flight naming an entry that settled elsewhere does not bring it back.
+    await store.beginFlight(['a']);
+    expect((await store.interrupted()).map((entry) => entry.id).sort()).toEqual(['c', 'legacy']);
+    await store.put([], 'all');
+    expect(await db.flights.count()).toBe(0);
+    expect(second).not.toBe(first);
+  });
 });

@@ -1,4 +1,5 @@
 import { Dexie } from 'dexie';
+import { v7 as uuidv7 } from 'uuid';
 import type { OutboxAttachment, OutboxEntry } from '../../sync/client/outbox-entry';
 import type { OutboxStore } from '../../sync/client/outbox-store';
 import type { KioskDb } from './kiosk-db';
@@ -7,10 +8,26 @@ import type { KioskDb } from './kiosk-db';
 export function dexieOutboxStore(db: KioskDb): OutboxStore {
   return {
     interrupted: () =>
-      db.outbox
-        .where('[state+nextAttemptAt]')
-        .between(['sending', Dexie.minKey], ['sending', Dexie.maxKey])
-        .toArray(),
+      db.transaction('r', db.outbox, db.flights, async () => {
+        const flown = (await db.flights.toArray()).flatMap((flight) => flight.entryIds);
+        // An entry a flight names but that is acked or quarantined had settled in another
+        // flight after all; only the queued ones were cut off.
+        const cutOff = (await db.outbox.bulkGet(flown)).filter(
+          (entry) => entry?.state === 'queued',
+        ) as OutboxEntry[];
+        // Versions before the flights table marked each entry instead.
+        const marked = await db.outbox
+          .where('[state+nextAttemptAt]')
+          .between(['sending', Dexie.minKey], ['sending', Dexie.maxKey])
+          .toArray();
+        const byId = new Map(
+          [...cutOff, ...marked].map((entry) => [
+            entry.id,
+            { ...entry, state: 'sending' as const },
+          ]),
+        );
+        return [...byId.values()];
+      }),
 
     due: (now, limit) =>
       db.outbox
@@ -35,8 +52,16 @@ export function dexieOutboxStore(db: KioskDb): OutboxStore {
       await db.attachments.update(attachmentId, change as Partial<OutboxAttachment>);
     },
 
-    async put(entries) {
-      await db.transaction('rw', db.outbox, db.attachments, async () => {
+    async beginFlight(entryIds) {
+      const id = uuidv7();
+      await db.flights.add({ id, entryIds: [...entryIds], startedAt: Date.now() });
+      return id;
+    },
+
+    async put(entries, end) {
+      await db.transaction('rw', db.outbox, db.attachments, db.flights, async () => {
+        if (end === 'all') await db.flights.clear();
+        else if (end) await db.flights.delete(end.flight);
         const acked = entries.filter((entry) => entry.state === 'acked').map((entry) => entry.id);
         // By primary key: a collection's delete() reads every sealed image it deletes.
         if (acked.length > 0)

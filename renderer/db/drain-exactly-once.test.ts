@@ -145,7 +145,8 @@ function killable(store: OutboxStore, kill: KillSwitch): OutboxStore {
     attachment: (id) => kill.point(() => store.attachment(id)),
     attachments: (ids) => kill.point(() => store.attachments(ids)),
     noteUpload: (id, change) => kill.point(() => store.noteUpload(id, change)),
-    put: (entries) => kill.point(() => store.put(entries)),
+    beginFlight: (ids) => kill.point(() => store.beginFlight(ids)),
+    put: (entries, end) => kill.point(() => store.put(entries, end)),
     rescheduleAll: (now) => kill.point(() => store.rescheduleAll(now)),
     purgeAcked: (before) => kill.point(() => store.purgeAcked(before)),
   };

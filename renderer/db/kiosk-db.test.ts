@@ -111,6 +111,7 @@ describe('KioskDb upgrades', () => {
     expect(db.tables.map((table) => table.name).sort()).toEqual([
       'attachments',
       'catalog',
+      'flights',
       'meta',
       'outbox',
       'ratings',

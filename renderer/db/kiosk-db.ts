@@ -2,6 +2,7 @@ import { Dexie, type Table } from 'dexie';
 import type { OutboxAttachment, OutboxEntry } from '../../sync/client/outbox-entry';
 import type {
   CatalogRecord,
+  FlightRecord,
   MetaRecord,
   SmallOutboxItem,
   StatusRecord,
@@ -23,6 +24,7 @@ export class KioskDb extends Dexie {
   telemetry!: Table<SmallOutboxItem, string>;
   status!: Table<StatusRecord, string>;
   meta!: Table<MetaRecord, string>;
+  flights!: Table<FlightRecord, string>;
 
   constructor(
     name: string = DEFAULT_DB_NAME,
@@ -41,8 +43,10 @@ export function declareVersions(db: Dexie): void {
   // v2: images in their own table, so a drain reads one image at a time, not a batch's worth.
   db.version(2).stores(schemaV2).upgrade(moveAttachmentsApart);
   // v3: an index to find the oldest waiting application without reading the acknowledged
-  // ones kept for offline lookup (90 days of them) on every status the technician sees.
-  // IndexedDB builds it from the rows already there; nothing to convert.
+  // ones kept for offline lookup (90 days of them) on every status the technician sees, and
+  // the drain's flights (which entries are on their way), so that a batch is noted as sent in
+  // one small write rather than by rewriting each entry. IndexedDB builds the index from the
+  // rows already there; nothing to convert.
   db.version(3).stores(schemaV3);
 }
 
@@ -63,4 +67,5 @@ export const schemaV2 = {
 export const schemaV3 = {
   ...schemaV2,
   outbox: '&id, [state+nextAttemptAt], [state+createdAt], receiptNumber, idHash, createdAt',
+  flights: '&id',
 };

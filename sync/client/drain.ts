@@ -36,6 +36,8 @@ export interface DrainDeps {
 const DEFAULT_ATTACHMENT_CONCURRENCY = 8;
 const DEFAULT_ATTACHMENT_BYTES_IN_FLIGHT = 8 * 1024 * 1024;
 const DEFAULT_BATCHES_IN_FLIGHT = 2;
+/** Batches' worth of due entries one query reads ahead (entries are small: no images). */
+const READ_AHEAD_BATCHES = 8;
 
 export interface DrainReport {
   delivered: number;
@@ -50,18 +52,18 @@ export async function recoverOutbox(
   deps: Pick<DrainDeps, 'store' | 'now' | 'random' | 'onSettled'>,
 ): Promise<number> {
   const stuck = await deps.store.interrupted();
-  if (stuck.length === 0) return 0;
   const recovered = stuck.map((entry) =>
     recoverInterrupted(entry, { now: deps.now(), random: deps.random }),
   );
-  await deps.store.put(recovered);
-  deps.onSettled?.(recovered);
+  // Every flight is over now, also those whose entries had all settled.
+  await deps.store.put(recovered, 'all');
+  if (recovered.length > 0) deps.onSettled?.(recovered);
   return recovered.length;
 }
 
 /**
  * Sends due entries batch by batch until none is due or the way to the platform fails.
- * An entry is marked `sending` durably before anything leaves, and only when the platform
+ * A batch's flight is noted durably before anything leaves, and only when the platform
  * holds the envelope and every attachment does it become `acked`; everything else puts it
  * back in the queue. Up to `batchesInFlight` batches travel at once; they never share an
  * entry, since a batch is taken only from entries still `queued`.
@@ -78,13 +80,26 @@ export async function drain(deps: DrainDeps): Promise<DrainReport> {
   let empty = false;
   let failure: unknown;
   const inFlight = new Set<Promise<void>>();
+  // Entries on their way: still `queued` on disk (their flight is what is noted), so the
+  // due entries read ahead leave them out.
+  const flying = new Set<string>();
+  // Due entries read ahead, several batches' worth in one query: the outbox index a query
+  // walks holds the stale keys of every entry sent before it, until IndexedDB cleans them.
+  let ahead: OutboxEntry[] = [];
 
-  // Selecting and marking a batch is one step at a time, so two never take the same entry.
+  // Selecting and noting a batch is one step at a time, so two never take the same entry.
   const startBatch = async (): Promise<boolean> => {
-    const batch = selectBatch(await deps.store.due(deps.now(), limits.maxItems), limits);
+    if (ahead.length === 0)
+      ahead = (
+        await deps.store.due(deps.now(), limits.maxItems * READ_AHEAD_BATCHES + flying.size)
+      ).filter((entry) => !flying.has(entry.id));
+    const batch = selectBatch(ahead, limits);
     if (batch.length === 0) return false;
+    const taken = new Set(batch.map((entry) => entry.id));
+    ahead = ahead.filter((entry) => !taken.has(entry.id));
+    for (const id of taken) flying.add(id);
+    const flightId = await deps.store.beginFlight([...taken]);
     const sending = batch.map(markSending);
-    await deps.store.put(sending);
     deps.onSettled?.(sending);
     const flight: Promise<void> = (async () => {
       const outcomes = await deliverBatch(deps, sending, limits, uploads);
@@ -92,7 +107,11 @@ export async function drain(deps: DrainDeps): Promise<DrainReport> {
       const settled = sending.map((entry) =>
         applyOutcome(entry, outcomes.get(entry.id) ?? noAnswer, clock),
       );
-      await deps.store.put(settled);
+      await deps.store.put(settled, { flight: flightId });
+      for (const id of taken) flying.delete(id);
+      // What is queued again may be due at once (a refused batch's suspects, sent alone):
+      // read the queue afresh rather than from what was read ahead.
+      if (settled.some((entry) => entry.state === 'queued')) ahead = [];
       deps.onSettled?.(settled);
       for (const entry of settled) {
         if (entry.state === 'acked') report.delivered += 1;

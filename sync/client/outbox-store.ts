@@ -5,7 +5,10 @@ import type { OutboxAttachment, OutboxEntry } from './outbox-entry';
  * may use the same Dexie store on fake-indexeddb. Every write is one durable transaction.
  */
 export interface OutboxStore {
-  /** Entries a previous drain left in `sending`. */
+  /**
+   * Entries a previous drain left in flight, in state `sending`: those of every flight noted
+   * and never ended that are still queued, and any an older version left in `sending`.
+   */
   interrupted(): Promise<OutboxEntry[]>;
   /** Queued entries due at `now`, oldest schedule first, at most `limit`. */
   due(now: number, limit: number): Promise<OutboxEntry[]>;
@@ -18,8 +21,16 @@ export interface OutboxStore {
     attachmentId: string,
     change: { uploadUrl?: string; uploaded?: boolean },
   ): Promise<void>;
-  /** Writes entries back; for an acked entry it also deletes its attachments. */
-  put(entries: readonly OutboxEntry[]): Promise<void>;
+  /**
+   * Durably notes that these queued entries are about to leave, in one small write instead of
+   * rewriting each entry as `sending`; returns the flight's id, for `put` to end it.
+   */
+  beginFlight(entryIds: readonly string[]): Promise<string>;
+  /**
+   * Writes entries back; for an acked entry it also deletes its attachments. In the same
+   * transaction it ends the flight `end` names, or every flight (`'all'`, once recovered).
+   */
+  put(entries: readonly OutboxEntry[], end?: { flight: string } | 'all'): Promise<void>;
   /** Queued entries waiting out a backoff become due now. */
   rescheduleAll(now: number): Promise<void>;
   /**

@@ -38,3 +38,10 @@ export interface MetaRecord {
   key: string;
   value: unknown;
 }
+
+/** A batch on its way to the platform: written before it leaves, deleted when it settles. */
+export interface FlightRecord {
+  id: string;
+  entryIds: string[];
+  startedAt: number;
+}
