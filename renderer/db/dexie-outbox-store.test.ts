@@ -53,6 +53,40 @@ describe('the Dexie outbox store', () => {
       undefined,
       'a',
     ]);
+    // Side by side (one range read) and not (one read each): the same answer.
+    await db.attachments.add({ ...(await db.attachments.get('a'))!, id: 'ab' });
+    expect((await store.attachments(['b', 'a'])).map((a) => a?.id)).toEqual(['b', 'a']);
+    expect((await store.attachments(['ab', 'b', 'a'])).map((a) => a?.id)).toEqual(['ab', 'b', 'a']);
+  });
+
+  it("deletes an acknowledged entry's images, and no other entry's lying between them", async () => {
+    db = new KioskDb(`outbox-store-${crypto.randomUUID()}`);
+    const store = dexieOutboxStore(db);
+    const image = (id: string, envelopeId: string) => ({
+      id,
+      envelopeId,
+      materialId: 'm',
+      sealed: new Uint8Array([1]),
+      sha256: 'B'.repeat(43),
+      bytes: 1,
+      uploaded: false,
+    });
+    await db.attachments.bulkAdd([
+      image('1', 'x'),
+      image('2', 'x'),
+      image('3', 'poison'),
+      image('4', 'y'),
+      image('5', 'z'),
+      image('6', 'z'),
+    ]);
+    const acked = (id: string): OutboxEntry => {
+      const { envelope: _sent, ...entry } = fakeEntry(id, 0);
+      return { ...entry, state: 'acked', ackedAt: 1 };
+    };
+    await store.put([acked('x'), acked('y')]);
+    expect((await db.attachments.toArray()).map((a) => a.id)).toEqual(['3', '5', '6']);
+    await store.put([acked('z')]);
+    expect((await db.attachments.toArray()).map((a) => a.id)).toEqual(['3']);
   });
 
   it('notes a flight in one write, and finds what a flight cut off never settled', async () => {

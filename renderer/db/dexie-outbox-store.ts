@@ -46,7 +46,12 @@ export function dexieOutboxStore(db: KioskDb): OutboxStore {
 
     attachment: (id) => db.attachments.get(id),
 
-    attachments: (ids) => db.attachments.bulkGet(ids as string[]),
+    async attachments(ids) {
+      const run = await keyRun(db, ids);
+      if (!run) return db.attachments.bulkGet(ids as string[]);
+      const byId = new Map((await run.toArray()).map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id));
+    },
 
     async noteUpload(attachmentId, change) {
       await db.attachments.update(attachmentId, change as Partial<OutboxAttachment>);
@@ -63,11 +68,13 @@ export function dexieOutboxStore(db: KioskDb): OutboxStore {
         if (end === 'all') await db.flights.clear();
         else if (end) await db.flights.delete(end.flight);
         const acked = entries.filter((entry) => entry.state === 'acked').map((entry) => entry.id);
-        // By primary key: a collection's delete() reads every sealed image it deletes.
-        if (acked.length > 0)
-          await db.attachments.bulkDelete(
-            await db.attachments.where('envelopeId').anyOf(acked).primaryKeys(),
-          );
+        if (acked.length > 0) {
+          // By primary key: a collection's delete() over an index reads every image it deletes.
+          const doomed = await db.attachments.where('envelopeId').anyOf(acked).primaryKeys();
+          const run = await keyRun(db, doomed);
+          if (run) await run.delete();
+          else await db.attachments.bulkDelete(doomed);
+        }
         await db.outbox.bulkPut(entries as OutboxEntry[]);
       });
     },
@@ -86,4 +93,18 @@ export function dexieOutboxStore(db: KioskDb): OutboxStore {
         .modify({ nextAttemptAt: now });
     },
   };
+}
+
+/**
+ * The attachments `ids` as one key range, when they are exactly the keys between the least
+ * and the greatest of them. Time-ordered ids put a batch's images side by side, so a batch is
+ * read and deleted in one request instead of one per image; when something else lies between
+ * them (an older kiosk's random ids, a quarantined entry's images) there is no run.
+ */
+async function keyRun(db: KioskDb, ids: readonly string[]) {
+  if (ids.length < 2) return undefined;
+  const sorted = [...ids].sort();
+  const range = db.attachments.where(':id').between(sorted[0]!, sorted.at(-1)!, true, true);
+  const between = await range.primaryKeys();
+  return between.length === new Set(sorted).size ? range : undefined;
 }
