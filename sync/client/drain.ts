@@ -24,8 +24,8 @@ export interface DrainDeps {
   /** Declared bytes of the attachments uploading at once (default 8 MiB): bounds the memory. */
   attachmentBytesInFlight?: number;
   /**
-   * Batches in flight at once (default 2): while the platform opens and commits one, the
-   * kiosk reads, encodes and signs the next.
+   * Batches in flight at once (default 3): while the platform opens and commits one, the
+   * kiosk reads, encodes and signs the next, and a third waits out its durable writes.
    */
   batchesInFlight?: number;
   /** Told of every entry whose state was written, after the write is durable. */
@@ -35,7 +35,7 @@ export interface DrainDeps {
 
 const DEFAULT_ATTACHMENT_CONCURRENCY = 8;
 const DEFAULT_ATTACHMENT_BYTES_IN_FLIGHT = 8 * 1024 * 1024;
-const DEFAULT_BATCHES_IN_FLIGHT = 2;
+const DEFAULT_BATCHES_IN_FLIGHT = 3;
 /** Batches' worth of due entries one query reads ahead (entries are small: no images). */
 const READ_AHEAD_BATCHES = 8;
 
