@@ -105,7 +105,8 @@ describe('the Dexie outbox store', () => {
     expect((await db.outbox.get('a'))?.state).toBe('queued');
     // The first flight settles: a acked, b queued again; the second is cut off.
     const { envelope: _sent, ...a } = queued('a');
-    await store.put([{ ...a, state: 'acked', ackedAt: 5 }, queued('b')], { flight: first });
+    await store.put([{ ...a, state: 'acked', ackedAt: 5 }, queued('b')]);
+    await store.endFlights([first]);
     expect(await db.flights.count()).toBe(1);
     const cut = await store.interrupted();
     expect(cut.map((entry) => [entry.id, entry.state]).sort()).toEqual([
@@ -115,6 +116,10 @@ describe('the Dexie outbox store', () => {
     // A flight naming an entry that settled elsewhere does not bring it back.
     await store.beginFlight(['a']);
     expect((await store.interrupted()).map((entry) => entry.id).sort()).toEqual(['c', 'legacy']);
+    // The next flight's note forgets those settled since.
+    const third = await store.beginFlight(['b'], [second]);
+    expect((await db.flights.toArray()).map((f) => f.id)).not.toContain(second);
+    expect(third).not.toBe(second);
     await store.put([], 'all');
     expect(await db.flights.count()).toBe(0);
     expect(second).not.toBe(first);

@@ -57,16 +57,27 @@ export function dexieOutboxStore(db: KioskDb): OutboxStore {
       await db.attachments.update(attachmentId, change as Partial<OutboxAttachment>);
     },
 
-    async beginFlight(entryIds) {
+    // Flights are a table of their own, written apart from the entries: a new flight's note
+    // then never waits for an earlier batch's settling (IndexedDB runs writes to a table in
+    // order), which would hold back every batch behind the one before.
+    async beginFlight(entryIds, ended = []) {
       const id = uuidv7();
-      await db.flights.add({ id, entryIds: [...entryIds], startedAt: Date.now() });
+      await db.transaction('rw', db.flights, async () => {
+        if (ended.length > 0) await db.flights.bulkDelete([...ended]);
+        await db.flights.add({ id, entryIds: [...entryIds], startedAt: Date.now() });
+      });
       return id;
     },
 
+    async endFlights(ids) {
+      if (ids.length > 0) await db.flights.bulkDelete([...ids]);
+    },
+
     async put(entries, end) {
-      await db.transaction('rw', db.outbox, db.attachments, db.flights, async () => {
+      const tables =
+        end === 'all' ? [db.outbox, db.attachments, db.flights] : [db.outbox, db.attachments];
+      await db.transaction('rw', tables, async () => {
         if (end === 'all') await db.flights.clear();
-        else if (end) await db.flights.delete(end.flight);
         const acked = entries.filter((entry) => entry.state === 'acked').map((entry) => entry.id);
         if (acked.length > 0) {
           // By primary key: a collection's delete() over an index reads every image it deletes.

@@ -86,6 +86,11 @@ export async function drain(deps: DrainDeps): Promise<DrainReport> {
   // Due entries read ahead, several batches' worth in one query: the outbox index a query
   // walks holds the stale keys of every entry sent before it, until IndexedDB cleans them.
   let ahead: OutboxEntry[] = [];
+  // Flights settled and not yet forgotten: the next flight's note forgets them. One a kill
+  // leaves behind only names entries that are acked, quarantined or queued again; recovery
+  // counts the queued ones as interrupted once more, which costs them at most an earlier
+  // turn alone.
+  const ended: string[] = [];
 
   // Selecting and noting a batch is one step at a time, so two never take the same entry.
   const startBatch = async (): Promise<boolean> => {
@@ -98,7 +103,7 @@ export async function drain(deps: DrainDeps): Promise<DrainReport> {
     const taken = new Set(batch.map((entry) => entry.id));
     ahead = ahead.filter((entry) => !taken.has(entry.id));
     for (const id of taken) flying.add(id);
-    const flightId = await deps.store.beginFlight([...taken]);
+    const flightId = await deps.store.beginFlight([...taken], ended.splice(0));
     const sending = batch.map(markSending);
     deps.onSettled?.(sending);
     const flight: Promise<void> = (async () => {
@@ -107,7 +112,8 @@ export async function drain(deps: DrainDeps): Promise<DrainReport> {
       const settled = sending.map((entry) =>
         applyOutcome(entry, outcomes.get(entry.id) ?? noAnswer, clock),
       );
-      await deps.store.put(settled, { flight: flightId });
+      await deps.store.put(settled);
+      ended.push(flightId);
       for (const id of taken) flying.delete(id);
       // What is queued again may be due at once (a refused batch's suspects, sent alone):
       // read the queue afresh rather than from what was read ahead.
@@ -144,6 +150,13 @@ export async function drain(deps: DrainDeps): Promise<DrainReport> {
     await Promise.race(inFlight);
     // A settled batch may have made entries due again (those a refused batch isolates).
     empty = false;
+  }
+  if (failure === undefined && ended.length > 0) {
+    try {
+      await deps.store.endFlights(ended.splice(0));
+    } catch (error) {
+      failure = error;
+    }
   }
   // A store that fails is no answer from the platform: the caller sees it as before.
   if (failure !== undefined) throw failure;

@@ -23,14 +23,17 @@ export interface OutboxStore {
   ): Promise<void>;
   /**
    * Durably notes that these queued entries are about to leave, in one small write instead of
-   * rewriting each entry as `sending`; returns the flight's id, for `put` to end it.
+   * rewriting each entry as `sending`, and forgets the flights `ended` (settled since); returns
+   * the new flight's id.
    */
-  beginFlight(entryIds: readonly string[]): Promise<string>;
+  beginFlight(entryIds: readonly string[], ended?: readonly string[]): Promise<string>;
+  /** Forgets settled flights, when no new flight is begun to do it. */
+  endFlights(ids: readonly string[]): Promise<void>;
   /**
-   * Writes entries back; for an acked entry it also deletes its attachments. In the same
-   * transaction it ends the flight `end` names, or every flight (`'all'`, once recovered).
+   * Writes entries back; for an acked entry it also deletes its attachments. With `'all'`
+   * (once recovered) it also forgets every flight, in the same transaction.
    */
-  put(entries: readonly OutboxEntry[], end?: { flight: string } | 'all'): Promise<void>;
+  put(entries: readonly OutboxEntry[], end?: 'all'): Promise<void>;
   /** Queued entries waiting out a backoff become due now. */
   rescheduleAll(now: number): Promise<void>;
   /**
