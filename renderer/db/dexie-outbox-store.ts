@@ -47,7 +47,7 @@ export function dexieOutboxStore(db: KioskDb): OutboxStore {
     attachment: (id) => db.attachments.get(id),
 
     async attachments(ids) {
-      const run = await keyRun(db, ids);
+      const run = ids.length > 1 ? await keyRun(db, ids) : undefined;
       if (!run) return db.attachments.bulkGet(ids as string[]);
       const byId = new Map((await run.toArray()).map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id));
@@ -82,9 +82,11 @@ export function dexieOutboxStore(db: KioskDb): OutboxStore {
         if (acked.length > 0) {
           // By primary key: a collection's delete() over an index reads every image it deletes.
           const doomed = await db.attachments.where('envelopeId').anyOf(acked).primaryKeys();
-          const run = await keyRun(db, doomed);
+          // Every await in a transaction is on a Dexie request: Dexie keeps a transaction
+          // through awaits of its own promises only.
+          const run = doomed.length > 1 ? await keyRun(db, doomed) : undefined;
           if (run) await run.delete();
-          else await db.attachments.bulkDelete(doomed);
+          else if (doomed.length > 0) await db.attachments.bulkDelete(doomed);
         }
         await db.outbox.bulkPut(entries as OutboxEntry[]);
       });
@@ -113,7 +115,6 @@ export function dexieOutboxStore(db: KioskDb): OutboxStore {
  * them (an older kiosk's random ids, a quarantined entry's images) there is no run.
  */
 async function keyRun(db: KioskDb, ids: readonly string[]) {
-  if (ids.length < 2) return undefined;
   const sorted = [...ids].sort();
   const range = db.attachments.where(':id').between(sorted[0]!, sorted.at(-1)!, true, true);
   const between = await range.primaryKeys();
