@@ -4,7 +4,7 @@ import type { SideOptions, SideResult } from './sync-drain';
 import type { DrainBench } from './sync-drain-budayang-page';
 import { loadDrainPage, openDrainPage, pageCall } from './sync-drain-chromium';
 import { benchPlatform } from './sync-drain-platform';
-import { cpuAccount, cpuAccountByType, chromiumProcesses } from './sync-drain-processes';
+import { measureDrainCpu } from './sync-drain-processes';
 import { watchRendererMemory } from './sync-drain-renderer-memory';
 
 const QUEUE_SLICE = 100;
@@ -59,16 +59,12 @@ export async function runSide({
       profile === undefined
         ? undefined
         : await startCpuProfile(drain.cdp, drainingThread!, profile);
-    const kioskProcesses = chromiumProcesses(drain.profile);
-    const kioskCpu = cpuAccount(kioskProcesses.map((p) => p.pid));
-    const kioskCpuByType = cpuAccountByType(kioskProcesses);
-    const serverCpu = cpuAccount([platform.pid()].filter((pid) => pid !== undefined));
-    const { drainMs } = await bench('drain', apps);
-    const cpu = {
-      kioskCpuMs: kioskCpu.stop(),
-      kioskCpuMsByType: kioskCpuByType.stop(),
-      serverCpuMs: serverCpu.stop(),
-    };
+    const { result, cpu } = await measureDrainCpu(
+      drain.profile,
+      [platform.pid()].filter((pid) => pid !== undefined),
+      () => bench('drain', apps),
+    );
+    const { drainMs } = result;
     await profiler?.stop();
     const peaks = await memory.stop();
     const retainedHeapMB = await memory.retainedHeapMB();

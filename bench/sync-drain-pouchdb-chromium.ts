@@ -4,7 +4,7 @@ import type { SideOptions, SideResult } from './sync-drain';
 import { loadDrainPage, openDrainPage, pageCall } from './sync-drain-chromium';
 import type { DrainBench } from './sync-drain-pouchdb-page';
 import { startPouchdbServer } from './sync-drain-pouchdb-server';
-import { cpuAccount, cpuAccountByType, chromiumProcesses } from './sync-drain-processes';
+import { measureDrainCpu } from './sync-drain-processes';
 import { watchRendererMemory } from './sync-drain-renderer-memory';
 
 const QUEUE_SLICE = 100;
@@ -53,16 +53,10 @@ export async function runSide({
     await memory.start();
     const profiler =
       profile === undefined ? undefined : await startCpuProfile(drain.cdp, drain.session, profile);
-    const kioskProcesses = chromiumProcesses(drain.profile);
-    const kioskCpu = cpuAccount(kioskProcesses.map((p) => p.pid));
-    const kioskCpuByType = cpuAccountByType(kioskProcesses);
-    const serverCpu = cpuAccount([server.pid]);
-    const { drainMs } = await bench('drain', target);
-    const cpu = {
-      kioskCpuMs: kioskCpu.stop(),
-      kioskCpuMsByType: kioskCpuByType.stop(),
-      serverCpuMs: serverCpu.stop(),
-    };
+    const { result, cpu } = await measureDrainCpu(drain.profile, [server.pid], () =>
+      bench('drain', target),
+    );
+    const { drainMs } = result;
     await profiler?.stop();
     const peaks = await memory.stop();
     const retainedHeapMB = await memory.retainedHeapMB();

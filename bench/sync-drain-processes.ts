@@ -80,31 +80,33 @@ export function cpuMs(pid: number): number {
   }
 }
 
-/**
- * CPU used by a set of processes from now until `stop()`, in ms: where the drain's work
- * went, steadier than wall time on a machine others are loading.
- */
-export function cpuAccount(pids: readonly number[]): { stop(): number } {
-  const start = new Map(pids.map((pid) => [pid, cpuMs(pid)]));
-  return {
-    stop: () => pids.reduce((sum, pid) => sum + Math.max(0, cpuMs(pid) - start.get(pid)!), 0),
-  };
+/** What a drain cost in CPU, in ms: steadier than wall time on a machine others are loading. */
+export interface DrainCpu {
+  /** Every process of the side's browser. */
+  kioskCpuMs: number;
+  /** The same per kind of Chromium process (browser, renderer, gpu-process, utility…). */
+  kioskCpuMsByType: Record<string, number>;
+  serverCpuMs: number;
 }
 
-/**
- * CPU as cpuAccount, but per kind of Chromium process (browser, renderer, gpu-process,
- * utility…): which side of the IPC the drain's work lands on.
- */
-export function cpuAccountByType(processes: ReadonlyArray<{ pid: number; type: string }>): {
-  stop(): Record<string, number>;
-} {
-  const start = new Map(processes.map((p) => [p.pid, cpuMs(p.pid)]));
+/** Runs `drain` and measures the CPU the browser on `profile` and the `server` processes used. */
+export async function measureDrainCpu<T>(
+  profile: string,
+  server: readonly number[],
+  drain: () => Promise<T>,
+): Promise<{ result: T; cpu: DrainCpu }> {
+  const kiosk = chromiumProcesses(profile);
+  const before = new Map([...kiosk.map((p) => p.pid), ...server].map((pid) => [pid, cpuMs(pid)]));
+  const used = (pid: number) => Math.max(0, cpuMs(pid) - before.get(pid)!);
+  const result = await drain();
+  const kioskCpuMsByType: Record<string, number> = {};
+  for (const p of kiosk) kioskCpuMsByType[p.type] = (kioskCpuMsByType[p.type] ?? 0) + used(p.pid);
   return {
-    stop: () => {
-      const byType: Record<string, number> = {};
-      for (const p of processes)
-        byType[p.type] = (byType[p.type] ?? 0) + Math.max(0, cpuMs(p.pid) - start.get(p.pid)!);
-      return byType;
+    result,
+    cpu: {
+      kioskCpuMs: Object.values(kioskCpuMsByType).reduce((a, b) => a + b, 0),
+      kioskCpuMsByType,
+      serverCpuMs: server.reduce((sum, pid) => sum + used(pid), 0),
     },
   };
 }
