@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_INLINE_ATTACHMENT_BYTES } from '../protocol/intake';
-import { batchBytes, INLINE_PART_OVERHEAD, inlineBytes, planInline } from './inline-plan';
+import { ATTACHMENT_PART_OVERHEAD, encodeBatchForm } from '../protocol/batch-form';
+import { batchBytes, inlineBytes, planInline } from './inline-plan';
 import { fakeEntry } from './outbox-entry-fixture';
 import type { OutboxEntry } from './outbox-entry';
 
@@ -17,7 +18,12 @@ const FORM = 87 + 64;
 
 describe('inline attachments of a batch', () => {
   it('counts an entry by its form and its small attachments as raw parts', () => {
-    expect(inlineBytes(1)).toBe(1 + INLINE_PART_OVERHEAD);
+    expect(inlineBytes(1)).toBe(1 + ATTACHMENT_PART_OVERHEAD);
+    // The overhead is what the encoder really adds per attachment.
+    const id = crypto.randomUUID();
+    const without = encodeBatchForm({ envelopes: [] }, []).body.byteLength;
+    const withOne = encodeBatchForm({ envelopes: [] }, [{ id, data: new Uint8Array(1) }]);
+    expect(withOne.body.byteLength - without).toBe(1 + ATTACHMENT_PART_OVERHEAD);
     expect(batchBytes(entryWith('a', [300, MAX_INLINE_ATTACHMENT_BYTES + 1]))).toBe(
       FORM + inlineBytes(300),
     );

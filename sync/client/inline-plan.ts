@@ -1,15 +1,10 @@
+import { ATTACHMENT_PART_OVERHEAD } from '../protocol/batch-form';
 import { MAX_INLINE_ATTACHMENT_BYTES } from '../protocol/intake';
 import type { OutboxEntry } from './outbox-entry';
 
-/**
- * An attachment part's headers and delimiter in the batch form (sync/protocol/batch-form.ts):
- * about 190 bytes, rounded up.
- */
-export const INLINE_PART_OVERHEAD = 256;
-
 /** Bytes a sealed attachment of `size` bytes takes in the batch form: raw, plus its part. */
 export function inlineBytes(size: number): number {
-  return size + INLINE_PART_OVERHEAD;
+  return size + ATTACHMENT_PART_OVERHEAD;
 }
 
 /**

@@ -14,6 +14,11 @@ export const BATCH_PART = 'batch';
 /** Each sealed attachment's part; its filename is the attachment id. */
 export const ATTACHMENT_PART = 'attachment';
 
+/** Bytes an attachment part adds beside its data, with this encoder's boundary and a UUID. */
+export const ATTACHMENT_PART_OVERHEAD = utf8(
+  attachmentPartHead(`budayang-${'0'.repeat(32)}`, '0'.repeat(36)),
+).byteLength;
+
 export interface BatchFormAttachment {
   id: string;
   data: Uint8Array;
@@ -23,6 +28,13 @@ export interface BatchForm {
   body: Uint8Array<ArrayBuffer>;
   /** With the boundary, as the Content-Type header must carry it. */
   contentType: string;
+}
+
+function attachmentPartHead(boundary: string, id: string): string {
+  return (
+    `\r\n--${boundary}\r\nContent-Disposition: form-data; name="${ATTACHMENT_PART}"; ` +
+    `filename="${id}"\r\nContent-Type: application/octet-stream\r\n\r\n`
+  );
 }
 
 /** 128 random bits: the sealed bytes are ciphertext, so a collision with them is not a concern. */
@@ -50,13 +62,7 @@ export function encodeBatchForm(
     // Ids are UUIDs; anything else could break out of the quoted filename.
     if (!/^[0-9A-Fa-f-]{1,64}$/.test(attachment.id))
       throw new Error('an inline attachment id must be a UUID');
-    pieces.push(
-      utf8(
-        `\r\n--${boundary}\r\nContent-Disposition: form-data; name="${ATTACHMENT_PART}"; ` +
-          `filename="${attachment.id}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-      ),
-      attachment.data,
-    );
+    pieces.push(utf8(attachmentPartHead(boundary, attachment.id)), attachment.data);
   }
   pieces.push(utf8(`\r\n--${boundary}--\r\n`));
   const body = new Uint8Array(pieces.reduce((n, piece) => n + piece.byteLength, 0));
