@@ -65,6 +65,7 @@ export async function runSide({
       () => bench('drain', apps),
     );
     const { drainMs } = result;
+    const purge = await measureDrainCpu(drain.profile, [], () => bench('purged'));
     await profiler?.stop();
     const peaks = await memory.stop();
     const retainedHeapMB = await memory.retainedHeapMB();
@@ -83,6 +84,8 @@ export async function runSide({
       ...peaks,
       retainedHeapMB,
       ...cpu,
+      purgeMs: Math.round(purge.result.purgeMs),
+      purgeCpuMs: purge.cpu.kioskCpuMs,
       lost: apps - markers.size,
       duplicates: complete.length - markers.size,
     };

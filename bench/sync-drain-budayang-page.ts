@@ -9,6 +9,14 @@ import { benchSubmission } from './sync-drain-fixture';
 let sync: KioskSync | undefined;
 const acked = new Set<string>();
 let ackedChanged = () => {};
+let drainedAt = 0;
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
+  });
+}
 
 const drainBench = {
   async setup(options: {
@@ -40,7 +48,27 @@ const drainBench = {
     });
     sync!.syncNow();
     await done;
-    return { drainMs: performance.now() - started };
+    drainedAt = performance.now();
+    return { drainMs: drainedAt - started };
+  },
+
+  /**
+   * Resolves, with the time since the drain was done, once the engine has purged the
+   * delivered applications' sealed images from IndexedDB, which it does after delivering.
+   */
+  async purged(): Promise<{ purgeMs: number }> {
+    const db = await request(indexedDB.open('bench-drain'));
+    try {
+      for (;;) {
+        const left = await request(
+          db.transaction('attachments').objectStore('attachments').count(),
+        );
+        if (left === 0) return { purgeMs: performance.now() - drainedAt };
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    } finally {
+      db.close();
+    }
   },
 
   async close(): Promise<void> {

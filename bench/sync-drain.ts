@@ -95,6 +95,13 @@ export interface SideResult {
   /** The same, per kind of Chromium process (browser, renderer, gpu-process, utility). */
   kioskCpuMsByType?: Record<string, number>;
   serverCpuMs?: number;
+  /**
+   * Budayang in Chromium only: from the last acknowledgement until the delivered images were
+   * deleted from IndexedDB, and the kiosk's CPU in that time. The engine purges after it has
+   * delivered; PouchDB's replication deletes nothing, so neither side's drain figures count it.
+   */
+  purgeMs?: number;
+  purgeCpuMs?: number;
   /** Chromium only: the heap after the drain and a full GC, what the kiosk holds on to. */
   retainedHeapMB?: number;
   /** Chromium only: heap samples answered, and V8 collections traced, during the drain. */
@@ -215,8 +222,12 @@ for (let run = 1; run <= runs; run++) {
             .filter(([, ms]) => ms > 0)
             .map(([type, ms]) => `${type} ${round(ms / 1000)}`)
             .join(', ')}) + ${round((r.serverCpuMs ?? 0) / 1000)} s server`;
+    const purge =
+      r.purgeMs === undefined
+        ? ''
+        : `; then purged the delivered images in ${r.purgeMs} ms (CPU ${round((r.purgeCpuMs ?? 0) / 1000)} s)`;
     console.log(
-      `  run ${run} ${r.side.padEnd(8)} ${round(r.appsPerSec)} apps/s (${r.drainMs} ms), peak heap ${round(r.peakHeapMB)} MB${split}${start}${samples}, peak RSS ${round(r.peakRssMB)} MB, lost ${r.lost}, duplicates ${r.duplicates}${cpu}`,
+      `  run ${run} ${r.side.padEnd(8)} ${round(r.appsPerSec)} apps/s (${r.drainMs} ms), peak heap ${round(r.peakHeapMB)} MB${split}${start}${samples}, peak RSS ${round(r.peakRssMB)} MB, lost ${r.lost}, duplicates ${r.duplicates}${cpu}${purge}`,
     );
   }
 }
@@ -244,6 +255,7 @@ const summary = {
         peakWorkerHeapMB: round(median(ours.map((r) => r.peakWorkerHeapMB ?? 0))),
         browserCpuMsPerApp: ourCpu.browser,
         serverCpuMsPerApp: ourCpu.server,
+        purgeMs: median(ours.map((r) => r.purgeMs ?? 0)),
       }
     : {}),
   peakRssMB: round(median(ours.map((r) => r.peakRssMB))),

@@ -59,7 +59,7 @@ describe('the Dexie outbox store', () => {
     expect((await store.attachments(['ab', 'b', 'a'])).map((a) => a?.id)).toEqual(['ab', 'b', 'a']);
   });
 
-  it("deletes an acknowledged entry's images, and no other entry's lying between them", async () => {
+  it("purges delivered entries' images, and no other entry's lying between them", async () => {
     db = new KioskDb(`outbox-store-${crypto.randomUUID()}`);
     const store = dexieOutboxStore(db);
     const image = (id: string, envelopeId: string) => ({
@@ -78,15 +78,28 @@ describe('the Dexie outbox store', () => {
       image('4', 'y'),
       image('5', 'z'),
       image('6', 'z'),
+      image('7', 'gone'),
+      image('8', 'w'),
     ]);
     const acked = (id: string): OutboxEntry => {
       const { envelope: _sent, ...entry } = fakeEntry(id, 0);
       return { ...entry, state: 'acked', ackedAt: 1 };
     };
+    await store.put([
+      { ...fakeEntry('poison', 0), state: 'quarantined', quarantinedAt: 1 },
+      fakeEntry('z', 0),
+      { ...fakeEntry('w', 0), state: 'sending' },
+    ]);
     await store.put([acked('x'), acked('y')]);
-    expect((await db.attachments.toArray()).map((a) => a.id)).toEqual(['3', '5', '6']);
+    // Writing an entry back leaves its images to the purge.
+    expect(await db.attachments.count()).toBe(8);
+    // 'gone' has no entry any more (purged after retention, or a half-finished older version).
+    expect(await store.purgeDelivered()).toBe(4);
+    expect((await db.attachments.toArray()).map((a) => a.id)).toEqual(['3', '5', '6', '8']);
     await store.put([acked('z')]);
-    expect((await db.attachments.toArray()).map((a) => a.id)).toEqual(['3']);
+    expect(await store.purgeDelivered()).toBe(2);
+    expect(await store.purgeDelivered()).toBe(0);
+    expect((await db.attachments.toArray()).map((a) => a.id)).toEqual(['3', '8']);
   });
 
   it('notes a flight in one write, and finds what a flight cut off never settled', async () => {

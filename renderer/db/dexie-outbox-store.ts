@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { OutboxAttachment, OutboxEntry } from '../../sync/client/outbox-entry';
 import type { OutboxStore } from '../../sync/client/outbox-store';
 import type { KioskDb } from './kiosk-db';
+import { keyRuns } from './key-runs';
 
 /** The drain's view of the outbox, on the kiosk database. */
 export function dexieOutboxStore(db: KioskDb): OutboxStore {
@@ -74,23 +75,33 @@ export function dexieOutboxStore(db: KioskDb): OutboxStore {
     },
 
     async put(entries, end) {
-      const tables =
-        end === 'all' ? [db.outbox, db.attachments, db.flights] : [db.outbox, db.attachments];
+      const tables = end === 'all' ? [db.outbox, db.flights] : [db.outbox];
       await db.transaction('rw', tables, async () => {
         if (end === 'all') await db.flights.clear();
-        const acked = entries.filter((entry) => entry.state === 'acked').map((entry) => entry.id);
-        if (acked.length > 0) {
-          // By primary key: a collection's delete() over an index reads every image it deletes.
-          const doomed = await db.attachments.where('envelopeId').anyOf(acked).primaryKeys();
-          // Every await in a transaction is on a Dexie request: Dexie keeps a transaction
-          // through awaits of its own promises only.
-          const run = doomed.length > 1 ? await keyRun(db, doomed) : undefined;
-          if (run) await run.delete();
-          else if (doomed.length > 0) await db.attachments.bulkDelete(doomed);
-        }
         await db.outbox.bulkPut(entries as OutboxEntry[]);
       });
     },
+
+    purgeDelivered: () =>
+      db.transaction('rw', db.outbox, db.attachments, async () => {
+        // Keys only: neither an entry nor an image is read to decide.
+        const live = new Set<string>();
+        for (const state of ['queued', 'sending', 'quarantined'] as const)
+          for (const id of await db.outbox
+            .where('[state+nextAttemptAt]')
+            .between([state, Dexie.minKey], [state, Dexie.maxKey])
+            .primaryKeys())
+            live.add(id);
+        const byEnvelope = db.attachments.orderBy('envelopeId');
+        const envelopeIds = await byEnvelope.keys();
+        const ids = await byEnvelope.primaryKeys();
+        const doomed = new Set(ids.filter((_, i) => !live.has(envelopeIds[i] as string)));
+        if (doomed.size === 0) return 0;
+        // IndexedDB orders string keys by UTF-16 code units, as sort() does.
+        for (const [first, last] of keyRuns(ids.sort(), doomed))
+          await db.attachments.where(':id').between(first, last, true, true).delete();
+        return doomed.size;
+      }),
 
     purgeAcked: (before) =>
       db.outbox

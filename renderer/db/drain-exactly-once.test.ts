@@ -150,6 +150,7 @@ function killable(store: OutboxStore, kill: KillSwitch): OutboxStore {
     put: (entries, end) => kill.point(() => store.put(entries, end)),
     rescheduleAll: (now) => kill.point(() => store.rescheduleAll(now)),
     purgeAcked: (before) => kill.point(() => store.purgeAcked(before)),
+    purgeDelivered: () => kill.point(() => store.purgeDelivered()),
   };
 }
 

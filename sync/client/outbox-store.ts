@@ -30,10 +30,17 @@ export interface OutboxStore {
   /** Forgets settled flights, when no new flight is begun to do it. */
   endFlights(ids: readonly string[]): Promise<void>;
   /**
-   * Writes entries back; for an acked entry it also deletes its attachments. With `'all'`
-   * (once recovered) it also forgets every flight, in the same transaction.
+   * Writes entries back, and only them: an acked entry's attachments stay until
+   * `purgeDelivered`. With `'all'` (once recovered) it also forgets every flight, in the same
+   * transaction.
    */
   put(entries: readonly OutboxEntry[], end?: 'all'): Promise<void>;
+  /**
+   * Deletes every attachment no entry can send any more: those of acked entries, and any
+   * whose entry is gone. Never one of a queued, in-flight or quarantined entry. Returns how
+   * many it deleted.
+   */
+  purgeDelivered(): Promise<number>;
   /** Queued entries waiting out a backoff become due now. */
   rescheduleAll(now: number): Promise<void>;
   /**
