@@ -102,6 +102,32 @@ describe('the Dexie outbox store', () => {
     expect((await db.attachments.toArray()).map((a) => a.id)).toEqual(['3', '8']);
   });
 
+  it('keeps an image submitted between the purge finding what to delete and deleting it', async () => {
+    db = new KioskDb(`outbox-store-${crypto.randomUUID()}`);
+    const store = dexieOutboxStore(db);
+    const image = (id: string, envelopeId: string) => ({
+      id,
+      envelopeId,
+      materialId: 'm',
+      sealed: new Uint8Array([1]),
+      sha256: 'B'.repeat(43),
+      bytes: 1,
+      uploaded: false,
+    });
+    const { envelope: _sent, ...delivered } = fakeEntry('x', 0);
+    await db.outbox.put({ ...delivered, state: 'acked', ackedAt: 1 });
+    await db.attachments.bulkAdd([image('1', 'x'), image('3', 'x')]);
+    // A clock set back, or an older kiosk's random ids: the new image sorts between the two.
+    const purging = store.purgeDelivered();
+    const submitting = db.transaction('rw', db.outbox, db.attachments, async () => {
+      await db.outbox.add(fakeEntry('new', 0));
+      await db.attachments.add(image('2', 'new'));
+    });
+    await Promise.all([purging, submitting]);
+    expect(await purging).toBe(2);
+    expect((await db.attachments.toArray()).map((a) => a.id)).toEqual(['2']);
+  });
+
   it('notes a flight in one write, and finds what a flight cut off never settled', async () => {
     db = new KioskDb(`outbox-store-${crypto.randomUUID()}`);
     const store = dexieOutboxStore(db);

@@ -82,8 +82,8 @@ export function dexieOutboxStore(db: KioskDb): OutboxStore {
       });
     },
 
-    purgeDelivered: () =>
-      db.transaction('rw', db.outbox, db.attachments, async () => {
+    async purgeDelivered() {
+      const { ids, doomed } = await db.transaction('r', db.outbox, db.attachments, async () => {
         // Keys only: neither an entry nor an image is read to decide.
         const live = new Set<string>();
         for (const state of ['queued', 'sending', 'quarantined'] as const)
@@ -95,13 +95,27 @@ export function dexieOutboxStore(db: KioskDb): OutboxStore {
         const byEnvelope = db.attachments.orderBy('envelopeId');
         const envelopeIds = await byEnvelope.keys();
         const ids = await byEnvelope.primaryKeys();
-        const doomed = new Set(ids.filter((_, i) => !live.has(envelopeIds[i] as string)));
-        if (doomed.size === 0) return 0;
-        // IndexedDB orders string keys by UTF-16 code units, as sort() does.
-        for (const [first, last] of keyRuns(ids.sort(), doomed))
-          await db.attachments.where(':id').between(first, last, true, true).delete();
-        return doomed.size;
-      }),
+        return { ids, doomed: new Set(ids.filter((_, i) => !live.has(envelopeIds[i] as string))) };
+      });
+      if (doomed.size === 0) return 0;
+      // An attachment doomed stays doomed (an acked entry is never queued again, intake writes
+      // an entry with its images), so the deleting may come in slices: each a transaction
+      // short enough that a citizen's submission never waits long behind it. IndexedDB orders
+      // string keys by UTF-16 code units, as sort() does.
+      const sorted = ids.sort();
+      let purged = 0;
+      for (const [start, end] of keyRuns(sorted, doomed)) {
+        const run = sorted.slice(start, end);
+        for (let i = 0; i < run.length; i += PURGE_SLICE)
+          purged += await purgeSlice(
+            db,
+            run[i]!,
+            run[Math.min(i + PURGE_SLICE, run.length) - 1]!,
+            doomed,
+          );
+      }
+      return purged;
+    },
 
     purgeAcked: (before) =>
       db.outbox
@@ -117,6 +131,29 @@ export function dexieOutboxStore(db: KioskDb): OutboxStore {
         .modify({ nextAttemptAt: now });
     },
   };
+}
+
+/**
+ * Images deleted in one transaction of a purge, some 25 MB of 50 KB images: a submission
+ * waits a few hundred ms at most behind one. One transaction for all 2,000 of the drain bench
+ * took 1.1 s, slices of 512 1.4 s, of 256 1.6 s.
+ */
+const PURGE_SLICE = 512;
+
+/**
+ * Deletes the attachments from `first` to `last` that are `doomed`: in one range when nothing
+ * else came to lie between them since they were found (an image a new submission stored,
+ * should its id sort there), else one by one.
+ */
+function purgeSlice(db: KioskDb, first: string, last: string, doomed: ReadonlySet<string>) {
+  return db.transaction('rw', db.attachments, async () => {
+    const range = db.attachments.where(':id').between(first, last, true, true);
+    const keys = await range.primaryKeys();
+    const gone = keys.filter((key) => doomed.has(key));
+    if (gone.length === keys.length) await range.delete();
+    else await db.attachments.bulkDelete(gone);
+    return gone.length;
+  });
 }
 
 /**
