@@ -26,6 +26,9 @@
  * - Peak RSS: the largest renderer process's. CPU: what the drain took in every process of
  *   the side's browser and in its server (/proc), per application: steadier than wall time
  *   on a machine others are loading.
+ * - Purge (Budayang): the engine deletes the delivered images from IndexedDB once it has
+ *   delivered; the time from the last acknowledgement until none is left, and its CPU, are
+ *   printed apart. PouchDB's replication deletes nothing, so neither side's drain counts it.
  * `--kiosk node` is the older variant: each side in Node, fake-indexeddb and PouchDB's memory
  * adapter, V8's heapUsed of the process.
  *
