@@ -6,6 +6,17 @@ import { dexieOutboxStore } from './dexie-outbox-store';
 import { KioskDb } from './kiosk-db';
 import { fakeEntry } from '../../sync/client/outbox-entry-fixture';
 
+/** A one-byte sealed image of `envelopeId`. */
+const image = (id: string, envelopeId: string) => ({
+  id,
+  envelopeId,
+  materialId: 'm',
+  sealed: new Uint8Array([1]),
+  sha256: 'B'.repeat(43),
+  bytes: 1,
+  uploaded: false,
+});
+
 let db: KioskDb | undefined;
 afterEach(async () => {
   db?.close();
@@ -62,15 +73,6 @@ describe('the Dexie outbox store', () => {
   it("purges delivered entries' images, and no other entry's lying between them", async () => {
     db = new KioskDb(`outbox-store-${crypto.randomUUID()}`);
     const store = dexieOutboxStore(db);
-    const image = (id: string, envelopeId: string) => ({
-      id,
-      envelopeId,
-      materialId: 'm',
-      sealed: new Uint8Array([1]),
-      sha256: 'B'.repeat(43),
-      bytes: 1,
-      uploaded: false,
-    });
     await db.attachments.bulkAdd([
       image('1', 'x'),
       image('2', 'x'),
@@ -103,25 +105,16 @@ describe('the Dexie outbox store', () => {
   });
 
   it('keeps an image submitted between the purge finding what to delete and deleting it', async () => {
-    db = new KioskDb(`outbox-store-${crypto.randomUUID()}`);
-    const store = dexieOutboxStore(db);
-    const image = (id: string, envelopeId: string) => ({
-      id,
-      envelopeId,
-      materialId: 'm',
-      sealed: new Uint8Array([1]),
-      sha256: 'B'.repeat(43),
-      bytes: 1,
-      uploaded: false,
-    });
+    const kiosk = (db = new KioskDb(`outbox-store-${crypto.randomUUID()}`));
+    const store = dexieOutboxStore(kiosk);
     const { envelope: _sent, ...delivered } = fakeEntry('x', 0);
     await db.outbox.put({ ...delivered, state: 'acked', ackedAt: 1 });
     await db.attachments.bulkAdd([image('1', 'x'), image('3', 'x')]);
     // A clock set back, or an older kiosk's random ids: the new image sorts between the two.
     const purging = store.purgeDelivered();
-    const submitting = db.transaction('rw', db.outbox, db.attachments, async () => {
-      await db.outbox.add(fakeEntry('new', 0));
-      await db.attachments.add(image('2', 'new'));
+    const submitting = kiosk.transaction('rw', kiosk.outbox, kiosk.attachments, async () => {
+      await kiosk.outbox.add(fakeEntry('new', 0));
+      await kiosk.attachments.add(image('2', 'new'));
     });
     await Promise.all([purging, submitting]);
     expect(await purging).toBe(2);
