@@ -9,7 +9,7 @@ import type { OutboxStore } from '../../sync/client/outbox-store';
 import { DeliveryFailure, type PlatformPort } from '../../sync/client/platform-port';
 import { dexieOutboxStore } from './dexie-outbox-store';
 import { KioskDb } from './kiosk-db';
-import { fakeEntry } from '../../sync/client/outbox-entry-fixture';
+import { fakeAttachments, fakeEntry } from '../../sync/client/outbox-entry-fixture';
 
 /**
  * The promise of the outbox, as a property: whatever the network does and wherever the
@@ -167,17 +167,7 @@ async function enqueue(db: KioskDb, id: string, images: number, now: number) {
   const attachmentIds = Array.from({ length: images }, (_, i) => `${id}/${i}`);
   await db.transaction('rw', db.outbox, db.attachments, async () => {
     await db.outbox.add(fakeEntry(id, now, attachmentIds));
-    await db.attachments.bulkAdd(
-      attachmentIds.map((aid, i) => ({
-        id: aid,
-        envelopeId: id,
-        materialId: `m${i}`,
-        sealed: new Uint8Array(97),
-        sha256: 'B'.repeat(43),
-        bytes: 97,
-        uploaded: false,
-      })),
-    );
+    await db.attachments.bulkAdd(fakeAttachments(id, attachmentIds));
   });
 }
 

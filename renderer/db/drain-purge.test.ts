@@ -1,13 +1,13 @@
 import 'fake-indexeddb/auto';
-import { Dexie } from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { drain, recoverOutbox } from '../../sync/client/drain';
 import type { OutboxAttachment, OutboxEntry } from '../../sync/client/outbox-entry';
-import { fakeEntry } from '../../sync/client/outbox-entry-fixture';
+import { fakeAttachments, fakeEntry } from '../../sync/client/outbox-entry-fixture';
 import type { OutboxStore } from '../../sync/client/outbox-store';
 import type { PlatformPort } from '../../sync/client/platform-port';
 import { dexieOutboxStore } from './dexie-outbox-store';
-import { KioskDb } from './kiosk-db';
+import type { KioskDb } from './kiosk-db';
+import { freshKioskDbs } from './kiosk-db-fixture';
 
 /**
  * A drain leaves the delivered images where they are until it has nothing left to send (or
@@ -36,17 +36,7 @@ async function enqueue(db: KioskDb, count: number): Promise<void> {
     const attachmentIds = [`${id}/0`, `${id}/1`];
     await db.transaction('rw', db.outbox, db.attachments, async () => {
       await db.outbox.add({ ...fakeEntry(id, 1_000, attachmentIds), bytes: 100 });
-      await db.attachments.bulkAdd(
-        attachmentIds.map((aid, j) => ({
-          id: aid,
-          envelopeId: id,
-          materialId: `m${j}`,
-          sealed: new Uint8Array(40),
-          sha256: 'B'.repeat(43),
-          bytes: 40,
-          uploaded: false,
-        })),
-      );
+      await db.attachments.bulkAdd(fakeAttachments(id, attachmentIds, [40, 40]));
     });
   }
 }
@@ -66,17 +56,7 @@ function counting(db: KioskDb, store: OutboxStore) {
   };
 }
 
-let counter = 0;
-let open: KioskDb | undefined;
-afterEach(async () => {
-  open?.close();
-  if (open) await Dexie.delete(open.name);
-});
-
-function freshDb(): KioskDb {
-  open = new KioskDb(`drain-purge-${counter++}`);
-  return open;
-}
+const freshDb = freshKioskDbs('drain-purge');
 
 const clock = { now: () => 2_000, random: () => 0.5 };
 const limits = { maxItems: 2, maxBytes: 1_000_000 };

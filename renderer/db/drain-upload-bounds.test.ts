@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
-import { Dexie } from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { drain } from '../../sync/client/drain';
 import type { OutboxAttachment, OutboxEntry } from '../../sync/client/outbox-entry';
 import { DeliveryFailure, type PlatformPort } from '../../sync/client/platform-port';
 import { dexieOutboxStore } from './dexie-outbox-store';
-import { KioskDb } from './kiosk-db';
-import { fakeEntry } from '../../sync/client/outbox-entry-fixture';
+import type { KioskDb } from './kiosk-db';
+import { freshKioskDbs } from './kiosk-db-fixture';
+import { fakeAttachments, fakeEntry } from '../../sync/client/outbox-entry-fixture';
 
 /**
  * Uploads run side by side, but never more of them, nor more declared bytes, than the drain
@@ -60,38 +60,12 @@ async function enqueue(db: KioskDb, count: number, sizes: number[]): Promise<voi
   for (let i = 0; i < count; i++) {
     const id = `e${i}`;
     const attachmentIds = sizes.map((_, j) => `${id}/${j}`);
-    const entry = fakeEntry(id, 1_000, attachmentIds);
-    entry.envelope!.attachments = attachmentIds.map((aid, j) => ({
-      id: aid,
-      size: sizes[j]!,
-      sha256: 'B'.repeat(43),
-    }));
-    await db.outbox.add(entry);
-    await db.attachments.bulkAdd(
-      attachmentIds.map((aid, j) => ({
-        id: aid,
-        envelopeId: id,
-        materialId: `m${j}`,
-        sealed: new Uint8Array(sizes[j]!),
-        sha256: 'B'.repeat(43),
-        bytes: sizes[j]!,
-        uploaded: false,
-      })),
-    );
+    await db.outbox.add(fakeEntry(id, 1_000, attachmentIds, sizes));
+    await db.attachments.bulkAdd(fakeAttachments(id, attachmentIds, sizes));
   }
 }
 
-let counter = 0;
-let open: KioskDb | undefined;
-afterEach(async () => {
-  open?.close();
-  if (open) await Dexie.delete(open.name);
-});
-
-function freshDb(): KioskDb {
-  open = new KioskDb(`drain-bounds-${counter++}`);
-  return open;
-}
+const freshDb = freshKioskDbs('drain-bounds');
 
 describe('attachment uploads in a drain', () => {
   it('overlaps uploads up to the concurrency and byte limits', async () => {

@@ -1,5 +1,5 @@
 import type { Envelope } from '../protocol/envelope';
-import type { OutboxEntry } from './outbox-entry';
+import type { OutboxAttachment, OutboxEntry } from './outbox-entry';
 
 /**
  * An outbox entry with made-up ciphertext (a form of 151 characters), for tests of the
@@ -41,4 +41,21 @@ export function fakeEntry(
     attachmentIds,
     bytes: JSON.stringify(envelope).length,
   };
+}
+
+/** The made-up sealed images an entry of `fakeEntry(envelopeId, _, attachmentIds, sizes)` declares. */
+export function fakeAttachments(
+  envelopeId: string,
+  attachmentIds: readonly string[],
+  sizes: readonly number[] = attachmentIds.map(() => 97),
+): OutboxAttachment[] {
+  return attachmentIds.map((id, i) => ({
+    id,
+    envelopeId,
+    materialId: `m${i}`,
+    sealed: new Uint8Array(sizes[i]!),
+    sha256: 'B'.repeat(43),
+    bytes: sizes[i]!,
+    uploaded: false,
+  }));
 }
