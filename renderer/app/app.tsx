@@ -7,7 +7,7 @@ import { TimeoutWarning } from '../components/timeout-warning';
 import { translator } from '../i18n/messages';
 import { cardRemovalEffect } from '../session/card-removal';
 import { initialJourney, journeyReducer } from '../session/journey';
-import { JourneyContext, type JourneyHandle, type SessionEnd } from '../session/journey-context';
+import { JourneyContext, type JourneyHandle } from '../session/journey-context';
 import { timerPolicy } from '../session/session-timer';
 import { createVoiceGuide } from '../voice/voice-guide';
 import { VoiceContext } from '../voice/voice-context';
@@ -30,7 +30,6 @@ export function App({ services }: { services: KioskServices }) {
   }
   const [elderly, setElderly] = useState(false);
   const [voiceOn, setVoiceOn] = useState(true);
-  const [farewell, setFarewell] = useState(false);
   const [notice, setNotice] = useState<string | undefined>();
   const [warmedUp, setWarmedUp] = useState(false);
   const warmupDone = useCallback(() => {
@@ -48,19 +47,15 @@ export function App({ services }: { services: KioskServices }) {
     [locale, elderly, voiceOn, t],
   );
 
-  const endSession = useCallback(
-    (reason: SessionEnd) => {
-      // The privacy wipe: the journey (identity, form, photos) goes; so do the choices.
-      dispatch({ type: 'reset' });
-      voice.stop();
-      setNotice(undefined);
-      setLocale(config.locale);
-      setElderly(false);
-      setVoiceOn(true);
-      setFarewell(reason === 'finished' || reason === 'cardRemoved');
-    },
-    [voice, config.locale],
-  );
+  const endSession = useCallback(() => {
+    // The privacy wipe: the journey (identity, form, photos) goes; so do the choices.
+    dispatch({ type: 'reset' });
+    voice.stop();
+    setNotice(undefined);
+    setLocale(config.locale);
+    setElderly(false);
+    setVoiceOn(true);
+  }, [voice, config.locale]);
 
   const handle = useMemo<JourneyHandle>(
     () => ({ journey, dispatch, endSession }),
@@ -114,17 +109,11 @@ export function App({ services }: { services: KioskServices }) {
   }, [notice]);
 
   useEffect(() => {
-    if (!farewell) return;
-    const timer = setTimeout(() => setFarewell(false), 5000);
-    return () => clearTimeout(timer);
-  }, [farewell]);
-
-  useEffect(() => {
     document.documentElement.lang = locale;
     document.documentElement.dataset.elderly = String(elderly);
   }, [locale, elderly]);
 
-  const timed = screen !== 'attract' && !farewell;
+  const timed = screen !== 'attract';
 
   return (
     <KioskServicesContext.Provider value={services}>
@@ -132,7 +121,7 @@ export function App({ services }: { services: KioskServices }) {
         <VoiceContext.Provider value={voice}>
           <CatalogProvider>
             <JourneyContext.Provider value={handle}>
-              <div className={`shell screen-${farewell ? 'goodbye' : screen}`}>
+              <div className={`shell screen-${screen}`}>
                 <HeaderBar />
                 <StatusBanner />
                 {notice && (
@@ -143,24 +132,22 @@ export function App({ services }: { services: KioskServices }) {
                 <main className="shell-main" key={journey.sessionNumber}>
                   {/* A screen whose code has not loaded yet (a touch very soon after start). */}
                   <Suspense fallback={null}>
-                    <ScreenSwitch farewell={farewell} onFarewellDone={() => setFarewell(false)} />
+                    <ScreenSwitch />
                   </Suspense>
                 </main>
                 <CaptionBar />
                 {/* Once per start, while no one is using the kiosk (screen-warmup.tsx). */}
-                {!warmedUp && (
-                  <ScreenWarmup paused={screen !== 'attract' || farewell} onDone={warmupDone} />
-                )}
+                {!warmedUp && <ScreenWarmup paused={screen !== 'attract'} onDone={warmupDone} />}
                 {timed && (
                   <TimeoutWarning
                     key={`${journey.sessionNumber}-${screen}`}
                     lastActivity={lastActivity}
                     policy={policy}
-                    onExpire={() => endSession('timeout')}
+                    onExpire={endSession}
                     onContinue={() => {
                       lastActivity.current = Date.now();
                     }}
-                    onExit={() => endSession('exit')}
+                    onExit={endSession}
                   />
                 )}
               </div>

@@ -65,15 +65,8 @@ export function preloadScreens(): Promise<void> {
 /** Resolves once every screen's code is loaded (starting the loading if need be). */
 export const screensPreloaded = preloadScreens;
 
-export function ScreenSwitch({
-  farewell,
-  onFarewellDone,
-}: {
-  farewell: boolean;
-  onFarewellDone(): void;
-}) {
+export function ScreenSwitch() {
   const { journey } = useJourney();
-  if (farewell) return <GoodbyeScreen onDone={onFarewellDone} />;
   switch (journey.screen) {
     case 'attract':
       return <AttractScreen />;
@@ -96,6 +89,6 @@ export function ScreenSwitch({
     case 'progress':
       return <ProgressScreen />;
     case 'goodbye':
-      return <GoodbyeScreen onDone={onFarewellDone} />;
+      return <GoodbyeScreen />;
   }
 }

@@ -193,7 +193,7 @@ export function ScreenWarmup({ paused, onDone }: { paused: boolean; onDone(): vo
             <JourneyContext.Provider value={handle}>
               <main className="shell-main">
                 <Quietly onError={onDone}>
-                  <ScreenSwitch farewell={false} onFarewellDone={noop} />
+                  <ScreenSwitch />
                 </Quietly>
               </main>
             </JourneyContext.Provider>

@@ -36,7 +36,7 @@ export function ScreenFrame({
       </div>
       <footer className="screen-actions">
         <div className="screen-actions-nav">
-          <button type="button" className="btn btn-quiet" onClick={() => endSession('exit')}>
+          <button type="button" className="btn btn-quiet" onClick={endSession}>
             {t('nav.home')}
           </button>
           {showBack && (

@@ -9,27 +9,20 @@ const FAREWELL_MS = 5000;
 /**
  * Shown after the wipe: nothing of the citizen is left to show. A finished journey stops
  * here (the 'farewell' action) still in the citizen's language and mode; leaving ends the
- * session, which resets those for the next citizen. Shown by the app instead (`onDone`),
- * it has already been reset.
+ * session, which resets those for the next citizen.
  */
-export function GoodbyeScreen({ onDone }: { onDone(): void }) {
+export function GoodbyeScreen() {
   const { t } = usePreferences();
-  const { journey, endSession } = useJourney();
-  const inJourney = journey.screen === 'goodbye';
+  const { endSession } = useJourney();
   // Also replaces the last screen's caption, which the farewell's wipe does not stop.
   useScreenVoice('voice.goodbye');
   useEffect(() => {
-    if (!inJourney) return;
-    const timer = setTimeout(() => endSession('exit'), FAREWELL_MS);
+    const timer = setTimeout(endSession, FAREWELL_MS);
     return () => clearTimeout(timer);
-  }, [inJourney, endSession]);
+  }, [endSession]);
   return (
     <section className="goodbye" aria-labelledby="goodbye-title">
-      <button
-        type="button"
-        className="goodbye-touch"
-        onClick={inJourney ? () => endSession('exit') : onDone}
-      >
+      <button type="button" className="goodbye-touch" onClick={endSession}>
         <span className="goodbye-icon" aria-hidden="true">
           ✓
         </span>

@@ -1,13 +1,15 @@
 import { createContext, useContext, type Dispatch } from 'react';
 import type { Journey, JourneyAction } from './journey';
 
-export type SessionEnd = 'finished' | 'timeout' | 'cardRemoved' | 'exit';
-
 export interface JourneyHandle {
   journey: Journey;
   dispatch: Dispatch<JourneyAction>;
-  /** Ends the session: the privacy wipe, then the attract screen for the next citizen. */
-  endSession(reason: SessionEnd): void;
+  /**
+   * Ends the session (the citizen left, or the idle timer ran out): the privacy wipe, then the
+   * attract screen for the next citizen. A finished journey says goodbye first, through the
+   * journey's own `farewell` action.
+   */
+  endSession(): void;
 }
 
 export const JourneyContext = createContext<JourneyHandle | null>(null);
