@@ -144,14 +144,12 @@ async function checkUnrecognised(
     rest.map((index) => items[index]),
     context,
   );
-  const outcomes: EnvelopeCheckOutcome[] = items.map((_, index) => {
+  // The verdicts come in the order of `rest`, which is the batch's order without the known.
+  let next = 0;
+  return items.map((_, index): EnvelopeCheckOutcome => {
     const known = recognised.get(index);
-    return known === undefined
-      ? { ok: false, problem: problem('internal', 500) }
-      : { ok: true, checked: known };
+    return known === undefined ? verdicts[next++]! : { ok: true, checked: known };
   });
-  rest.forEach((index, i) => (outcomes[index] = verdicts[i]!));
-  return outcomes;
 }
 
 export async function receiveBatch(
