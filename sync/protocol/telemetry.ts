@@ -16,6 +16,7 @@ export type DeviceReport = z.infer<typeof DeviceReport>;
 
 export const QueueDepth = z.object({
   envelopes: z.number().int().min(0),
+  /** Sealed images on the kiosk: those still to send, and delivered ones until purged. */
   attachments: z.number().int().min(0),
   ratings: z.number().int().min(0),
   telemetry: z.number().int().min(0),
