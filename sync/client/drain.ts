@@ -35,7 +35,7 @@ export interface DrainDeps {
    * purge them (default 256 MiB); it purges in any case when it ends. Deleting from
    * IndexedDB costs about what reading did: deleting each batch's images as it settled held
    * the drain bench to some 330 applications a second, purging after it lets it reach some
-   * 410 (the purge of 2,000 then takes 1.4 s). The bytes were on disk before the drain anyway.
+   * 410 (the purge of 2,000 then takes about 1 s). The bytes were on disk before the drain anyway.
    */
   purgeAfterBytes?: number;
   /** Told of every entry whose state was written, after the write is durable. */
