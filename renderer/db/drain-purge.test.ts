@@ -83,6 +83,29 @@ describe('purging what a drain delivered', () => {
     expect(await db.attachments.count()).toBe(0);
   });
 
+  it('leaves the purge to the next start when it is told to stop', async () => {
+    const db = freshDb();
+    await enqueue(db, 4);
+    const real = dexieOutboxStore(db);
+    const { store, before } = counting(db, real);
+    const stopping = new AbortController();
+    const report = await drain({
+      store,
+      platform,
+      ...clock,
+      limits,
+      batchesInFlight: 1,
+      signal: stopping.signal,
+      onSettled: () => stopping.abort(),
+    });
+    expect(report.stoppedBy).toBe('aborted');
+    expect(before).toEqual([]);
+    const left = await db.attachments.count();
+    expect(left).toBeGreaterThan(0);
+    await recoverOutbox({ store: real, ...clock });
+    expect(await db.attachments.count()).toBe(8 - 2 * report.delivered);
+  });
+
   it('keeps the deliveries when the purge fails, says why, and recovery purges later', async () => {
     const db = freshDb();
     await enqueue(db, 4);

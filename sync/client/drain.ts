@@ -204,7 +204,8 @@ export async function drain(deps: DrainDeps): Promise<DrainReport> {
     }
   }
   await purging;
-  if (failure === undefined && unpurged > 0) await purge();
+  // Told to stop (the kiosk is closing): the next start's recovery purges instead.
+  if (failure === undefined && unpurged > 0 && stop !== 'aborted') await purge();
   // A store that fails is no answer from the platform: the caller sees it as before.
   if (failure !== undefined) throw failure;
   return stop === undefined ? report : { ...report, stoppedBy: stop };
