@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { errorSummary } from '../../sync/client/error-summary';
 import { createSyncRuntime } from './sync-runtime';
 import { ToWorker } from './worker-messages';
 
@@ -13,7 +14,7 @@ self.addEventListener('message', (event: MessageEvent) => {
   runtime.handle(parsed.data).catch((error: unknown) => {
     self.postMessage({
       type: 'fatal',
-      message: error instanceof Error ? `${error.name}: ${error.message}` : 'worker error',
+      message: errorSummary(error, 'worker error'),
     });
   });
 });

@@ -1,4 +1,5 @@
 import type { DeliveryOutcome, EnvelopeAnswer } from './delivery-outcome';
+import { errorSummary } from './error-summary';
 import type { OutboxEntry } from './outbox-entry';
 import {
   applyOutcome,
@@ -123,9 +124,7 @@ export async function drain(deps: DrainDeps): Promise<DrainReport> {
         // What is delivered stays delivered: the next purge (the next drain's, or recovery's)
         // takes what this one left.
         (error: unknown) => {
-          report.lastError = `purging delivered attachments: ${
-            error instanceof Error ? `${error.name}: ${error.message}` : 'storage error'
-          }`;
+          report.lastError = `purging delivered attachments: ${errorSummary(error, 'storage error')}`;
         },
       )
       .finally(() => (purging = undefined));

@@ -1,4 +1,5 @@
 import type { DeliveryOutcome, EnvelopeAnswer } from './delivery-outcome';
+import { errorSummary } from './error-summary';
 import type { OutboxAttachment, OutboxEntry } from './outbox-entry';
 
 type RequestFailure = Extract<
@@ -39,6 +40,5 @@ export interface PlatformPort {
 
 export function failureOutcome(error: unknown): RequestFailure {
   if (error instanceof DeliveryFailure) return error.outcome;
-  const reason = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
-  return { kind: 'transient', reason };
+  return { kind: 'transient', reason: errorSummary(error, 'unknown error') };
 }

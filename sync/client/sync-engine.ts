@@ -3,6 +3,7 @@ import type { Rating } from '../protocol/rating';
 import type { StatusFeed, StatusUpdate } from '../protocol/status-feed';
 import type { Heartbeat } from '../protocol/telemetry';
 import { drain, recoverOutbox, type DrainReport } from './drain';
+import { errorSummary } from './error-summary';
 import type { OutboxEntry } from './outbox-entry';
 import type { BatchLimits } from './outbox-policy';
 import type { OutboxStore } from './outbox-store';
@@ -129,8 +130,7 @@ export class SyncEngine {
         await this.round();
       } catch (error) {
         // A bug or a storage error must not end the loop: the queue would silently stop.
-        this.state.lastError =
-          error instanceof Error ? `${error.name}: ${error.message}` : 'engine error';
+        this.state.lastError = errorSummary(error, 'engine error');
         this.publish();
       }
       if (!this.running) return;
@@ -228,8 +228,7 @@ export class SyncEngine {
         this.nextPurgeAt = now + PURGE_EVERY_MS;
       }
     } catch (error) {
-      this.state.lastError =
-        error instanceof Error ? `${error.name}: ${error.message}` : 'sync error';
+      this.state.lastError = errorSummary(error, 'sync error');
     }
   }
 
