@@ -104,16 +104,14 @@ export function dexieOutboxStore(db: KioskDb): OutboxStore {
       // string keys by UTF-16 code units, as sort() does.
       const sorted = ids.sort();
       let purged = 0;
-      for (const [start, end] of keyRuns(sorted, doomed)) {
-        const run = sorted.slice(start, end);
-        for (let i = 0; i < run.length; i += PURGE_SLICE)
+      for (const [start, end] of keyRuns(sorted, doomed))
+        for (let i = start; i < end; i += PURGE_SLICE)
           purged += await purgeSlice(
             db,
-            run[i]!,
-            run[Math.min(i + PURGE_SLICE, run.length) - 1]!,
+            sorted[i]!,
+            sorted[Math.min(i + PURGE_SLICE, end) - 1]!,
             doomed,
           );
-      }
       return purged;
     },
 
@@ -159,8 +157,8 @@ function purgeSlice(db: KioskDb, first: string, last: string, doomed: ReadonlySe
 /**
  * The attachments `ids` as one key range, when they are exactly the keys between the least
  * and the greatest of them. Time-ordered ids put a batch's images side by side, so a batch is
- * read and deleted in one request instead of one per image; when something else lies between
- * them (an older kiosk's random ids, a quarantined entry's images) there is no run.
+ * read in one request instead of one per image; when something else lies between them (an
+ * older kiosk's random ids, a quarantined entry's images) there is no run.
  */
 async function keyRun(db: KioskDb, ids: readonly string[]) {
   const sorted = [...ids].sort();

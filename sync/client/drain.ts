@@ -108,14 +108,14 @@ export async function drain(deps: DrainDeps): Promise<DrainReport> {
   // turn alone.
   const ended: string[] = [];
   const purgeAfter = deps.purgeAfterBytes ?? DEFAULT_PURGE_AFTER_BYTES;
-  // Entries delivered, and their bytes, whose attachments are still on disk; and the purge
-  // running, if one is.
-  let unpurged = 0;
+  // Whether entries were delivered whose attachments are still on disk, and what they held;
+  // and the purge running, if one is.
+  let unpurged = false;
   let unpurgedBytes = 0;
   let purging: Promise<void> | undefined;
   const purge = () => {
     if (purging) return purging;
-    unpurged = 0;
+    unpurged = false;
     unpurgedBytes = 0;
     purging = deps.store
       .purgeDelivered()
@@ -161,7 +161,7 @@ export async function drain(deps: DrainDeps): Promise<DrainReport> {
       settled.forEach((entry, i) => {
         if (entry.state === 'acked') {
           report.delivered += 1;
-          unpurged += 1;
+          unpurged = true;
           // An acked entry holds nothing any more; what it held is what waits for the purge.
           unpurgedBytes += sending[i]!.bytes;
         } else if (entry.state === 'quarantined') report.quarantined += 1;
@@ -204,7 +204,7 @@ export async function drain(deps: DrainDeps): Promise<DrainReport> {
   }
   await purging;
   // Told to stop (the kiosk is closing): the next start's recovery purges instead.
-  if (failure === undefined && unpurged > 0 && stop !== 'aborted') await purge();
+  if (failure === undefined && unpurged && stop !== 'aborted') await purge();
   // A store that fails is no answer from the platform: the caller sees it as before.
   if (failure !== undefined) throw failure;
   return stop === undefined ? report : { ...report, stoppedBy: stop };
