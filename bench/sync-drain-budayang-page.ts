@@ -3,6 +3,7 @@
  * kiosk's own sync handle (Dexie on IndexedDB, sealing with WebCrypto, the sync engine in
  * its Web Worker unless told `inline`), driven by the side through page.evaluate.
  */
+import { KioskDb } from '../renderer/db/kiosk-db';
 import { createKioskSync, type KioskSync } from '../renderer/sync/kiosk-sync';
 import { benchSubmission } from './sync-drain-fixture';
 
@@ -10,13 +11,7 @@ let sync: KioskSync | undefined;
 const acked = new Set<string>();
 let ackedChanged = () => {};
 let drainedAt = 0;
-
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-  });
-}
+const DB_NAME = 'bench-drain';
 
 const drainBench = {
   async setup(options: {
@@ -24,7 +19,7 @@ const drainBench = {
     enrolmentCode: string;
     runtime: 'worker' | 'inline';
   }) {
-    sync = createKioskSync({ ...options, dbName: 'bench-drain' });
+    sync = createKioskSync({ ...options, dbName: DB_NAME });
     sync.onDelivery(({ id, state }) => {
       if (state !== 'acked') return;
       acked.add(id);
@@ -57,13 +52,11 @@ const drainBench = {
    * delivered applications' sealed images from IndexedDB, which it does after delivering.
    */
   async purged(): Promise<{ purgeMs: number }> {
-    const db = await request(indexedDB.open('bench-drain'));
+    const db = new KioskDb(DB_NAME);
     try {
       for (;;) {
         // One key at most: a count() walks every record left, which would slow the purge.
-        const left = await request(
-          db.transaction('attachments').objectStore('attachments').getAllKeys(null, 1),
-        );
+        const left = await db.attachments.limit(1).primaryKeys();
         if (left.length === 0) return { purgeMs: performance.now() - drainedAt };
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
