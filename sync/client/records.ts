@@ -39,7 +39,7 @@ export interface MetaRecord {
   value: unknown;
 }
 
-/** A batch on its way to the platform: written before it leaves, deleted when it settles. */
+/** A batch on its way to the platform: written before it leaves, deleted after it settled. */
 export interface FlightRecord {
   id: string;
   entryIds: string[];
