@@ -2,23 +2,6 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
-// Of devices/, sync/protocol and sync/server may take only the two browser-safe,
-// dependency-free pieces of the card reader's knowledge: the GB 11643 check and masking.
-const browserSafeCardReaderOnly = [
-  {
-    // gitignore rules: a file under an excluded folder cannot be let back in, so the folder
-    // idcard is let back in first and its other files shut out again.
-    group: [
-      '**/devices/*',
-      '!**/devices/idcard',
-      '**/devices/idcard/*',
-      '!**/devices/idcard/id-number',
-      '!**/devices/idcard/mask',
-    ],
-    message: 'of devices/, only idcard/id-number and idcard/mask are shared with sync/',
-  },
-];
-
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'test-results', 'playwright-report', '.data'] },
   js.configs.recommended,
@@ -62,8 +45,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/sync/client/**', '**/client/**', '**/renderer/**'] },
-            ...browserSafeCardReaderOnly,
+            { group: ['**/sync/client/**', '**/client/**', '**/renderer/**', '**/devices/**'] },
           ],
         },
       ],
@@ -76,8 +58,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/client/**', '**/server/**', '**/renderer/**'] },
-            ...browserSafeCardReaderOnly,
+            { group: ['**/client/**', '**/server/**', '**/renderer/**', '**/devices/**'] },
           ],
         },
       ],
@@ -103,14 +84,7 @@ export default tseslint.config(
                 '**/electron/**',
               ],
             },
-            {
-              group: [
-                '**/devices/idcard/**',
-                '!**/devices/idcard/id-number',
-                '!**/devices/idcard/mask',
-              ],
-              message: 'of the card reader, only id-number and mask are browser-safe',
-            },
+            { group: ['**/devices/idcard/**'] },
           ],
         },
       ],

@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: [
-      '{electron,renderer,devices,sync,cli,bench}/**/*.test.{ts,tsx}',
+      '{electron,renderer,devices,domain,sync,cli,bench}/**/*.test.{ts,tsx}',
       'test/{integration,fault}/**/*.test.ts',
     ],
     exclude: ['node_modules', 'dist', 'test/e2e/**'],

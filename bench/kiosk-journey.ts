@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { idNumberCheckCharacter } from '../devices/idcard/id-number';
+import { idNumberCheckCharacter } from '../domain/id-number';
 import type { RunningKiosk } from '../test/e2e/kiosk-fixture';
 
 // The citizen's journey as the renderer benchmarks drive it: each touch names the screen it

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeBaseInfo } from '../../devices/idcard/base-info';
-import { toHex } from '../../devices/idcard/hex';
+import { toHex } from '../../domain/hex';
 import { encodeReply } from '../../devices/idcard/sam-frame';
 import { buildTextBlock } from '../../devices/idcard/text-block';
 import { decodeReplyHex } from './idcard';

@@ -4,9 +4,9 @@
 import type { Command } from 'commander';
 import type { Identity } from '../../devices/bridge/contract';
 import { parseBaseInfo } from '../../devices/idcard/base-info';
-import { fromHex } from '../../devices/idcard/hex';
+import { fromHex } from '../../domain/hex';
 import { identityFromBaseInfo } from '../../devices/idcard/identity';
-import { maskIdNumber, maskName } from '../../devices/idcard/mask';
+import { maskIdNumber, maskName } from '../../domain/mask';
 import { createIdCardReader } from '../../devices/idcard/reader';
 import { decodeSingleFrame, parseReply } from '../../devices/idcard/sam-frame';
 import { samStatus } from '../../devices/idcard/sam-status';

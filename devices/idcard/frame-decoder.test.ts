@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SamFrameDecoder, type DecoderEvent } from './frame-decoder';
-import { fromHex } from './hex';
+import { fromHex } from '../../domain/hex';
 import { encodeFrame, encodeReply } from './sam-frame';
 
 const framesOf = (events: DecoderEvent[]) =>

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Commands, setBaudCommand } from './commands';
 import { SamFrameDecoder } from './frame-decoder';
-import { fromHex, toHex } from './hex';
+import { fromHex, toHex } from '../../domain/hex';
 import { encodeReply, encodeRequest, parseReply, parseRequest, wireTimeMs } from './sam-frame';
 
 const decodeOne = (frame: Uint8Array) => {

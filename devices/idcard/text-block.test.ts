@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { idNumberCheckCharacter } from './id-number';
+import { idNumberCheckCharacter } from '../../domain/id-number';
 import { buildTextBlock, parseTextBlock, type CardTextInput } from './text-block';
 
 const withCheck = (first17: string) => first17 + idNumberCheckCharacter(first17);

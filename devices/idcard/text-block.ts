@@ -2,7 +2,7 @@
 // with spaces, in one of four layouts chosen by the type flag at byte 248.
 import type { CardType } from '../bridge/contract';
 import { cardDateToIso, isoToCardDate } from './card-date';
-import { checkIdNumber, type IdNumberCheck } from './id-number';
+import { checkIdNumber, type IdNumberCheck } from '../../domain/id-number';
 import { nationName } from './nation-codes';
 import { sexCode, sexFromCode, type Sex } from './sex-codes';
 

@@ -2,7 +2,7 @@
 // application. It arrives with the name and ID number masked by the renderer; a value that
 // still looks like a clear name or ID number is masked here again rather than printed.
 import type { AcceptanceReceipt, ReceiptBlock, ReceiptDocument } from '../bridge/contract';
-import { maskIdNumber, maskName } from '../idcard/mask';
+import { maskIdNumber, maskName } from '../../domain/mask';
 
 export interface AcceptanceReceiptOptions {
   /** Time zone the submission time is printed in. */

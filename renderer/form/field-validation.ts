@@ -1,7 +1,7 @@
 // Inline validation of one form field: returns the message to show, already in the
 // citizen's language, or undefined when the value is acceptable.
 import { localText, type FormField, type Locale } from '../catalog/catalog-model';
-import { idNumberProblem } from '../../devices/idcard/id-number';
+import { idNumberProblem } from '../../domain/id-number';
 import type { Translate } from '../i18n/messages';
 import { choiceValues } from './choice-values';
 

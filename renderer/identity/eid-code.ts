@@ -3,7 +3,7 @@
 // or a bare 18-character number — and leaves verification to the platform.
 import type { Identity } from '../../devices/bridge/contract';
 import { identityFromNumber } from './identity-from-number';
-import { isValidIdNumber } from '../../devices/idcard/id-number';
+import { isValidIdNumber } from '../../domain/id-number';
 
 export function identityFromScan(text: string): Identity | undefined {
   const trimmed = text.trim();

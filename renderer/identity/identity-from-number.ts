@@ -1,7 +1,7 @@
 // An identity known only by its number (typed by hand, or from an e-ID code): the birth date
 // and sex come from the number itself; the name is typed in the form.
 import type { Identity } from '../../devices/bridge/contract';
-import { isValidIdNumber } from '../../devices/idcard/id-number';
+import { isValidIdNumber } from '../../domain/id-number';
 
 export function identityFromNumber(idNumber: string, name = ''): Identity {
   const id = idNumber.trim().toUpperCase();

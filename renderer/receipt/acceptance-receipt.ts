@@ -1,7 +1,7 @@
 // The 受理回执 sent to the printer: only masked personal data crosses the bridge.
 import type { AcceptanceReceipt } from '../../devices/bridge/contract';
 import type { Locale } from '../catalog/catalog-model';
-import { maskIdNumber, maskName } from '../../devices/idcard/mask';
+import { maskIdNumber, maskName } from '../../domain/mask';
 import type { DeliveryState } from '../app/sync-port';
 import type { Submitted } from '../session/journey';
 

@@ -4,7 +4,7 @@ import { localText, type FieldType, type FormField } from '../catalog/catalog-mo
 import { ScreenFrame } from '../components/screen-frame';
 import { validateField, validateForm } from '../form/field-validation';
 import { SignaturePad } from '../form/signature-pad';
-import { maskIdNumber, maskName } from '../../devices/idcard/mask';
+import { maskIdNumber, maskName } from '../../domain/mask';
 import type { LayoutKind } from '../keyboard/keyboard-layouts';
 import { OnScreenKeyboard } from '../keyboard/onscreen-keyboard';
 import { materialsToCapture } from '../materials/material-plan';

@@ -5,7 +5,7 @@ import { isStorageFull, type SubmissionInput } from '../app/sync-port';
 import { localText, type FormField, type LocalText } from '../catalog/catalog-model';
 import { submissionValues } from '../form/submission-values';
 import { ScreenFrame } from '../components/screen-frame';
-import { maskAddress, maskIdNumber, maskName, maskPhone } from '../../devices/idcard/mask';
+import { maskAddress, maskIdNumber, maskName, maskPhone } from '../../domain/mask';
 import { materialsToCapture } from '../materials/material-plan';
 import type { Journey } from '../session/journey';
 import { choiceValues } from '../form/choice-values';

@@ -2,7 +2,7 @@
 // work, not who the card belongs to: the Identity is reduced to this at once and never
 // enters React state in clear.
 import type { CardType, Identity } from '../../devices/bridge/contract';
-import { maskIdNumber, maskName } from '../../devices/idcard/mask';
+import { maskIdNumber, maskName } from '../../domain/mask';
 
 export interface IdentityPreview {
   cardType: CardType;

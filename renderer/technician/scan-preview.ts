@@ -2,7 +2,7 @@
 // health code or a slip with an ID number on it while the technician watches, so the
 // preview masks every run of digits long enough to be an ID number (15 or 18 characters,
 // possibly longer inside a bigger code) and every mobile number, and is cut short.
-import { maskIdNumber, maskPhone } from '../../devices/idcard/mask';
+import { maskIdNumber, maskPhone } from '../../domain/mask';
 
 export interface ScanPreview {
   text: string;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { LocalizedText } from './localized-text';
+import type { LocalizedText } from '../../domain/localized-text';
 
 /** 已提交 → 已受理 → 办理中 → 已办结, with 不予受理 and 需补正 on the side. */
 export const ApplicationStatus = z.enum([

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FormSchema } from './form-schema';
-import { LocalizedText } from './localized-text';
+import { LocalizedText } from '../../domain/localized-text';
 import { ServiceCode } from './service-code';
 
 /** Services (事项), their 办事指南, form schemas and 一件事 themes, as the kiosk renders them. */

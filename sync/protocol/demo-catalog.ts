@@ -1,6 +1,6 @@
 import type { CatalogContent, Guide, Material, Service, TimeLimit } from './catalog';
 import type { FormField } from './form-schema';
-import type { LocalizedText } from './localized-text';
+import type { LocalizedText } from '../../domain/localized-text';
 
 /**
  * The demo catalogue of DOMAIN.md: ten services in zh-CN and en. The platform seeds it on

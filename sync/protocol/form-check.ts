@@ -1,6 +1,6 @@
 import type { FieldError } from './problem';
 import type { FormField, FormSchema, FormValue, FormValues } from './form-schema';
-import { isValidIdNumber, normaliseIdNumber } from '../../devices/idcard/id-number';
+import { isValidIdNumber, normaliseIdNumber } from '../../domain/id-number';
 
 /**
  * Checks filled values against a service's form schema. The kiosk runs it before sealing,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LocalizedText } from './localized-text';
+import { LocalizedText } from '../../domain/localized-text';
 
 /** The identity fields a form can take from the ID card so the citizen need not type them. */
 export const IdentityField = z.enum([

@@ -1,6 +1,6 @@
 import { fromBase64, toBase64Url } from './base64';
 import { asBufferSource, utf8 } from './bytes';
-import { normaliseIdNumber } from '../../devices/idcard/id-number';
+import { normaliseIdNumber } from '../../domain/id-number';
 
 /**
  * The keyed hash that stands in for an ID number on the wire and in the kiosk's storage.

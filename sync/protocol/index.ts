@@ -11,10 +11,10 @@ export * from './form-schema';
 export * from './http-signature';
 export * from './id-hash';
 // The GB 11643 check and the normalisation the keyed hash takes: one copy, with the card reader.
-export * from '../../devices/idcard/id-number';
+export * from '../../domain/id-number';
 export * from './intake';
 export * from './kiosk-request';
-export * from './localized-text';
+export * from '../../domain/localized-text';
 export * from './lookup';
 export * from './openapi';
 export * from './operator';

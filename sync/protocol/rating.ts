@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { LocalizedText } from './localized-text';
+import type { LocalizedText } from '../../domain/localized-text';
 import { ReceiptNumber } from './receipt-number';
 import { ServiceCode } from './service-code';
 

@@ -1,6 +1,6 @@
 import { ZodError } from 'zod';
 import { createHash, createHmac } from 'node:crypto';
-import { isValidIdNumber, normaliseIdNumber } from '../../devices/idcard/id-number';
+import { isValidIdNumber, normaliseIdNumber } from '../../domain/id-number';
 import { Envelope, EnvelopeContent, envelopeAad, envelopeHeaderOf } from '../protocol/envelope';
 import type { EnvelopeHeader } from '../protocol/envelope';
 import { fromBase64, fromBase64Url } from '../protocol/base64';

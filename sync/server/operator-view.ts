@@ -4,7 +4,7 @@ import type { EnvelopeContent } from '../protocol/envelope';
 import type { Clock } from './clock';
 import type { Database } from './database';
 import { fleet } from './fleet-telemetry';
-import { maskIdNumber, maskName } from '../../devices/idcard/mask';
+import { maskIdNumber, maskName } from '../../domain/mask';
 
 /** The read-only page at `/`: recent applications with masked personal data, and the fleet. */
 
