@@ -21,9 +21,9 @@ import { startPostgres } from '../test/support/postgres';
  * preceded by a baseline in the same process, the HTTP floor (`startFloor`), and the summary
  * gives the platform's throughput as a ratio of it.
  *
- * The target (≥ 1,000 applications/s, p99 ≤ 100 ms) holds at the defaults' load: 4 kiosks, each
- * with one batch of 20 in flight, i.e. 80 applications in flight, with a 20 % retry storm.
- * More in flight raises the throughput a little and the latency in proportion (queueing).
+ * The target (≥ 1,000 applications/s, p99 ≤ 100 ms) is judged at the defaults' load: 4 kiosks,
+ * each with one batch of 20 in flight, i.e. 80 applications in flight, with a 20 % retry storm.
+ * More in flight trades latency for throughput (queueing); the run's output says by how much.
  *
  *   npm run bench:platform -- [--kiosks 4] [--applications 1500] [--batch 20] [--concurrency 1] [--retry 0.2] [--db sqlite|postgres|both] [--runs 3] [--intake-threads N]
  */

@@ -17,8 +17,8 @@
 // - "baseline" is the same probe on a static page whose one button swaps a heading, in the
 //   same browser and under the same throttling: what the machine itself costs (input
 //   delivery, a frame, the task after it). On a loaded machine both move together; the
-//   ratio moves less. Figures under load (see `uptime`) say little about a kiosk: a 2-core
-//   machine at load 8 doubles the baseline's p95.
+//   ratio moves less. Figures under load (see `uptime`) say little about a kiosk: on a small
+//   machine shared with other work the baseline's p95 itself moves a great deal.
 // - DOM at: pointerup → the next screen is in the DOM (React has committed). The rest, up
 //   to "painted", is the browser's style, layout and paint for that frame.
 // - The JSON line carries every sample (samplesMs) per touch, in the order taken.

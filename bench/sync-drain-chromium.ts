@@ -16,8 +16,8 @@ import { launchChromiumOverPipe } from './chromium-pipe';
  *
  * The browser is driven over its DevTools pipe (bench/chromium-pipe.ts), not by Playwright,
  * which enables the Network domain in every page and worker: Chromium then turns each
- * request's body into a DevTools event, some 90 ms of the browser process's main thread per
- * 3.5 MB upload, which a kiosk, with no DevTools attached, never spends. Only Target,
+ * request's body into a DevTools event on the browser process's main thread, time a kiosk,
+ * with no DevTools attached, never spends. Only Target,
  * Page.navigate and Runtime.evaluate are used here.
  */
 export interface DrainPageOptions {

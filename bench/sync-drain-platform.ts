@@ -7,8 +7,8 @@ const PROCESS_SCRIPT = 'sync-platform-process.ts';
 
 /**
  * The reference platform on SQLite, in a process of its own, as the fault tests start it;
- * `remove()` stops it and deletes its data directory (a drain of 2,000 applications leaves
- * some 150 MB there), which the fault tests' handle keeps and does not tell.
+ * `remove()` stops it and deletes its data directory (a drain leaves every application's
+ * sealed bytes there), which the fault tests' handle keeps and does not tell.
  */
 export async function benchPlatform(): Promise<
   PlatformHandle & { remove(): Promise<void>; pid(): number | undefined }

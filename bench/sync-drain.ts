@@ -16,7 +16,7 @@
  * - The browsers are driven over Chromium's DevTools pipe (bench/chromium-pipe.ts), not by
  *   Playwright, and the Network domain is never enabled: Playwright enables it in every page
  *   and worker, and Chromium then copies each request's body into a DevTools event, in the
- *   browser process (some 90 ms per 3.5 MB upload) and in the renderer's fetch, which a
+ *   browser process (in proportion to the bytes uploaded) and in the renderer's fetch, which a
  *   kiosk with no DevTools attached never pays and which burdened both sides alike.
  * - Peak heap: the renderer's JS heap, the page's peak plus its worker's, each the larger of
  *   Runtime.getHeapUsage samples (every 20 ms or so, when the thread is between tasks) and

@@ -132,9 +132,9 @@ export function dexieOutboxStore(db: KioskDb): OutboxStore {
 }
 
 /**
- * Images deleted in one transaction of a purge, some 25 MB of 50 KB images: a submission
- * waits a few hundred ms at most behind one. On the drain bench all 2,000 took about 1 s,
- * in one transaction as in slices of 512; in slices of 256, 1.2 to 1.4 s.
+ * Images deleted in one transaction of a purge: small enough that a citizen's submission
+ * never waits long behind one, large enough that slicing costs the purge next to nothing
+ * (smaller slices made it slower on the drain bench; `npm run bench:sync` prints the purge).
  */
 const PURGE_SLICE = 512;
 

@@ -1,5 +1,5 @@
 // Builds the full candidate table once per kiosk run, in slices that yield to the screen so
-// that typing never stutters while it is built (about half a second of work in all).
+// that typing never stutters while it is built (too much work for one task on a slow kiosk).
 import { frequencyRank } from './common-characters';
 import { basicCjk, buildCandidateIndex, type CandidateIndex } from './pinyin-candidates';
 

@@ -1,5 +1,5 @@
-// Photos of materials are shrunk before sealing: a document camera gives 8–16 MP, while a
-// page stays legible at 1600 px on its long side, about 200–400 KB as JPEG at quality 0.8.
+// Photos of materials are shrunk before sealing: a document camera gives far more pixels than
+// a page needs to stay legible, and every byte kept is sealed, stored and uploaded.
 export const MAX_LONG_SIDE = 1600;
 export const JPEG_QUALITY = 0.8;
 

@@ -27,16 +27,16 @@ export interface DrainDeps {
   /**
    * Batches in flight at once (default 5): while the platform opens and commits one, the
    * kiosk reads, encodes and signs the next, and others wait their turn in IndexedDB, which
-   * runs one transaction of a kind at a time. On the drain bench 5 drained about a tenth
-   * more than 3; the bodies in flight are ArrayBuffers, outside the JS heap.
+   * runs one transaction of a kind at a time. More in flight drained faster on the drain
+   * bench (`npm run bench:sync`); the bodies in flight are ArrayBuffers, outside the JS heap.
    */
   batchesInFlight?: number;
   /**
    * Bytes of delivered entries whose attachments may wait on disk before the drain stops to
    * purge them (default 256 MiB); it purges in any case when it ends. Deleting from
-   * IndexedDB costs about what reading did: deleting each batch's images as it settled held
-   * the drain bench to some 330 applications a second, purging after it lets it reach some
-   * 410 (the purge of 2,000 then takes about 1 s). The bytes were on disk before the drain anyway.
+   * IndexedDB costs about what reading did, so deleting each batch's images as it settled
+   * slowed the drain itself; purging after it lets the drain run at the pace of reading and
+   * uploading (`npm run bench:sync` prints both). The bytes were on disk before the drain anyway.
    */
   purgeAfterBytes?: number;
   /** Told of every entry whose state was written, after the write is durable. */

@@ -4,9 +4,10 @@ import { HPKE_ENC_BYTES, SealOpenError } from '../protocol/seal';
 /**
  * RFC 9180 base-mode single-shot open for DHKEM(P-256, HKDF-SHA256), HKDF-SHA256,
  * AES-128-GCM on Node's synchronous crypto. The kiosks seal with @hpke/core and the platform
- * could open with it too, but over Node's WebCrypto it costs 3–5 ms per envelope (a dozen
- * asynchronous HMAC imports), which alone would cap intake far below 1,000 applications/s
- * on two cores; this costs a fraction of that. A test checks it against @hpke/core.
+ * could open with it too, but over Node's WebCrypto each envelope takes a dozen asynchronous
+ * HMAC imports, which alone would cap intake below its target on a small server; the
+ * synchronous primitives cost a fraction of that (`npm run bench:platform` shows intake's
+ * throughput). A test checks it against @hpke/core.
  */
 
 const KEM_ID = 0x0010;
