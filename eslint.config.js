@@ -16,7 +16,7 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
-      // The layers of ARCHITECTURE.md: imports only go one way.
+      // The layers of docs/architecture.md: imports only go one way.
       'no-restricted-imports': 'off',
     },
   },

@@ -5,7 +5,7 @@ import { maskAddress, maskIdNumber, maskName, maskPhone } from './mask';
 const hidden = (masked: string) => Array.from(masked).filter((c) => c === '*').length;
 
 describe('masking', () => {
-  it('masks as DOMAIN.md shows', () => {
+  it('masks as docs/domain.md shows', () => {
     expect(maskName('张小三')).toBe('张*三');
     expect(maskName('张三')).toBe('张*');
     expect(maskName('张三丰')).toBe('张*丰');

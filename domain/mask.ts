@@ -1,4 +1,4 @@
-// Masked forms of a citizen's personal data, as DOMAIN.md prescribes for screens, paper, CLI
+// Masked forms of a citizen's personal data, as docs/domain.md prescribes for screens, paper, CLI
 // output, the operator view and anything a technician may see: 张*三, 张*, 110105********002X,
 // 138****8000. The one masking of the whole app (renderer, printer, CLI and platform import
 // it), so it stays browser-safe and dependency-free. Short values are hidden whole: what is

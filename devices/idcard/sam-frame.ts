@@ -1,4 +1,4 @@
-// SAM frames as the reader protocol defines them (docs: protocols/idcard-reader.md):
+// SAM frames as the reader protocol defines them (docs/protocols/idcard-reader.md):
 //   AA AA AA 96 69 | LEN_H LEN_L | body | CHK
 // LEN counts the body and CHK; CHK is the XOR of the length bytes and the body.
 

@@ -20,7 +20,7 @@ const VECTOR: ReceiptDocument = {
   ],
 };
 
-// shared/protocols/escpos.md, "A receipt decoded".
+// docs/protocols/escpos.md, "A receipt decoded".
 const VECTOR_HEX =
   `1b401c261b61011d2111d5fecef1b7fecef1bbd8d6b40a1d21001b6100b0ecc0edcac2cfeea3bac9e7b1a3
 b2e9d1af204142433132330a1b61011d286b0400314132001d286b03003143061d286b03003145311d286b
@@ -28,7 +28,7 @@ b2e9d1af204142433132330a1b61011d286b0400314132001d286b03003143061d286b0300314531
 51300a1c2e1b64031d564200`.replace(/\s/g, '');
 
 describe('encodeReceipt', () => {
-  it('reproduces the test vector of escpos.md byte for byte', () => {
+  it('reproduces the test vector of docs/protocols/escpos.md byte for byte', () => {
     expect(hex(encodeReceipt(VECTOR, { profile: printerProfiles.epson }))).toBe(VECTOR_HEX);
   });
 

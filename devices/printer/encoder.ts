@@ -4,7 +4,8 @@
 //
 // Style (alignment, bold, size) is tracked and changed only when a block needs something
 // else: properties return to normal in the reverse of the order they are set, so a job
-// reads like nested brackets and the golden vector of escpos.md comes out byte for byte.
+// reads like nested brackets and the golden vector of docs/protocols/escpos.md comes out
+// byte for byte.
 import QRCode from 'qrcode';
 import { KioskError, type ReceiptBlock, type ReceiptDocument } from '../bridge/contract';
 import * as cmd from './escpos-commands';

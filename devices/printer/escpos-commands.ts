@@ -1,4 +1,4 @@
-// The ESC/POS commands the kiosk uses, as bytes (see shared/protocols/escpos.md).
+// The ESC/POS commands the kiosk uses, as bytes (see docs/protocols/escpos.md).
 
 export const ESC = 0x1b;
 export const GS = 0x1d;

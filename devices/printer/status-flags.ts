@@ -1,4 +1,4 @@
-// What the status bytes of a receipt printer mean, per scheme (shared/protocols/escpos.md),
+// What the status bytes of a receipt printer mean, per scheme (docs/protocols/escpos.md),
 // and how the flags collapse into the contract's one-word state.
 import type { PrinterState, PrinterStatus } from '../bridge/contract';
 import type { PrinterProfile } from './profile';

@@ -13,7 +13,7 @@ import { StatusReader } from './status-reader';
 const epson = printerProfiles.epson;
 
 describe('status bits', () => {
-  it('reads DLE EOT answers as escpos.md describes them', () => {
+  it('reads DLE EOT answers as docs/protocols/escpos.md describes them', () => {
     expect(applyDleEot(NO_FLAGS, 1, 0x1a, epson).offline).toBe(true);
     expect(applyDleEot(NO_FLAGS, 2, 0x16, epson).coverOpen).toBe(true);
     expect(applyDleEot(NO_FLAGS, 2, 0x32, epson).paperOut).toBe(true);

@@ -35,7 +35,7 @@ export function deadlineAfterWorkingDays(from: Date, days: number): string {
 
 /**
  * Working days the citizen has to supply a 容缺 material: the material's own figure, else the
- * service's promised time limit (DOMAIN.md: never longer than it), else five.
+ * service's promised time limit (docs/domain.md: never longer than it), else five.
  */
 export function deferralDays(material: MaterialSpec, service: Service): number {
   if (material.deferDays !== undefined) return material.deferDays;

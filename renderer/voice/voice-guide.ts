@@ -1,4 +1,4 @@
-// Voice guidance: a kiosk is a closed system, so it speaks by itself (DOMAIN.md). Every
+// Voice guidance: a kiosk is a closed system, so it speaks by itself (docs/domain.md). Every
 // spoken line is also shown as a caption, for those who cannot hear it.
 import type { Locale } from '../catalog/catalog-model';
 

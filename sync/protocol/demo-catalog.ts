@@ -3,7 +3,7 @@ import type { FormField } from './form-schema';
 import type { LocalizedText } from '../../domain/localized-text';
 
 /**
- * The demo catalogue of DOMAIN.md: ten services in zh-CN and en. The platform seeds it on
+ * The demo catalogue of docs/domain.md: ten services in zh-CN and en. The platform seeds it on
  * first start; the renderer's fake kiosk (`vite dev ?fake`) shows it too, which is why it is
  * here, as data with no imports but types, rather than with the server.
  * Codes, telephone numbers and addresses are made up; figures vary by city.

@@ -10,7 +10,7 @@ import { ScreenRecorder } from './screens';
 
 const submitted = submissionsOfThisFile();
 
-/** DOMAIN.md's 适老化 figures, measured on the screen as drawn. */
+/** The 适老化 figures of docs/domain.md, measured on the screen as drawn. */
 async function elderlyMeasures(page: Page) {
   return page.evaluate(() => {
     const root = parseFloat(getComputedStyle(document.documentElement).fontSize);

@@ -1,4 +1,4 @@
-// Miaxis family (VID 0x10C4 PID 0x0007), per protocols/idcard-reader.md:
+// Miaxis family (VID 0x10C4 PID 0x0007), per docs/protocols/idcard-reader.md:
 //   88 | serial(2) | len(2, LE) | B1 | SAM frame | additive checksum(2, LE)
 // in 64-byte reports; a reply spans several reports, reassembled by the SAM length.
 // Where the doc is silent we chose, and the vendor manual must confirm: len counts B1 and
