@@ -38,7 +38,7 @@ export interface IdCardReaderOptions {
   pollIntervalMs?: number;
   /** Reply time allowed for find, select and the SAM commands. */
   commandTimeoutMs?: number;
-  /** Reply time allowed for the base-info read (the doc: within 2 s). */
+  /** Reply time allowed for the base-info read (docs/protocols/idcard-reader.md: within 2 s). */
   readTimeoutMs?: number;
   /** Tries of a read when the reader answers 80, 81 or 41, or a reply was lost. */
   readAttempts?: number;

@@ -1,5 +1,6 @@
 // A synthetic card for the simulator, as JSON a technician or a test can send. Never a real
-// person's data: the defaults are the protocol doc's example, 张三 / 11010519491231002X.
+// person's data: the defaults are the example of docs/protocols/idcard-reader.md, 张三 /
+// 11010519491231002X.
 import { z } from 'zod';
 import { CardType, Sex } from '../bridge/contract';
 import { LONG_TERM } from './card-date';

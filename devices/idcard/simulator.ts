@@ -1,7 +1,7 @@
 // A simulated SAM reader on the device end of a ByteTransport: it answers the protocol's
 // commands for a synthetic card that a test, the demo or a technician places and removes,
-// with the reply delays of the doc and the byte time of the serial line, and it injects
-// faults on demand.
+// with the reply delays of docs/protocols/idcard-reader.md and the byte time of the serial
+// line, and it injects faults on demand.
 import { Buffer } from 'node:buffer';
 import type { ByteTransport } from '../transport/transport';
 import { encodeBaseInfo } from './base-info';
