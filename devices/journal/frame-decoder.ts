@@ -18,7 +18,7 @@ export type FrameEvent =
 
 export class FrameDecoder {
   /** Bytes not yet consumed are buffer[head, tail); `offset` is buffer[head]'s place in the stream. */
-  private buffer = new Uint8Array(64 * 1024);
+  private buffer = new Uint8Array(0);
   private head = 0;
   private tail = 0;
   private offset = 0;
@@ -99,7 +99,7 @@ export class FrameDecoder {
   private append(chunk: Uint8Array): void {
     if (this.tail + chunk.length > this.buffer.length) {
       const live = this.tail - this.head;
-      const size = Math.max(this.buffer.length, 2 * (live + chunk.length));
+      const size = Math.max(this.buffer.length, 4096, 2 * (live + chunk.length));
       const next = size === this.buffer.length ? this.buffer : new Uint8Array(size);
       next.set(this.buffer.subarray(this.head, this.tail), 0);
       if (this.resyncFrom >= 0) this.resyncFrom -= this.head;
