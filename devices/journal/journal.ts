@@ -56,7 +56,26 @@ export interface JournalStats {
   liveBytes: number;
 }
 
+/** What `open` found and the journal runs on. */
+interface JournalState {
+  fs: JournalFs;
+  directory: string;
+  handle: JournalHandle;
+  live: LiveSet;
+  /** Where the last whole frame ends: the next one is written here. */
+  end: number;
+  policy: CompactionPolicy;
+  emit: (event: JournalEvent) => void;
+}
+
 export class Journal {
+  private readonly fs: JournalFs;
+  private readonly directory: string;
+  private readonly policy: CompactionPolicy;
+  private readonly emit: (event: JournalEvent) => void;
+  private handle: JournalHandle;
+  private live: LiveSet;
+  private end: number;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
   /** A failed write may have left part of a frame past `end`; it is cut before the next one. */
@@ -64,15 +83,15 @@ export class Journal {
   /** A new file or rename whose directory entry is not yet known to be durable. */
   private directoryDirty = false;
 
-  private constructor(
-    private readonly fs: JournalFs,
-    private readonly directory: string,
-    private handle: JournalHandle,
-    private live: LiveSet,
-    private end: number,
-    private readonly policy: CompactionPolicy,
-    private readonly emit: (event: JournalEvent) => void,
-  ) {}
+  private constructor(state: JournalState) {
+    this.fs = state.fs;
+    this.directory = state.directory;
+    this.handle = state.handle;
+    this.live = state.live;
+    this.end = state.end;
+    this.policy = state.policy;
+    this.emit = state.emit;
+  }
 
   /**
    * Replays the journal in `directory` (creating it if need be) and cuts a torn tail off.
@@ -106,15 +125,15 @@ export class Journal {
         emit({ kind: 'torn-tail-dropped', ...replayed.tornTail });
       }
       emit({ kind: 'opened', entries: replayed.live.size, fileBytes: replayed.goodEnd });
-      return new Journal(
+      return new Journal({
         fs,
         directory,
         handle,
-        replayed.live,
-        replayed.goodEnd,
-        options.compaction ?? DEFAULT_COMPACTION,
+        live: replayed.live,
+        end: replayed.goodEnd,
+        policy: options.compaction ?? DEFAULT_COMPACTION,
         emit,
-      );
+      });
     } catch (error) {
       await handle?.close().catch(() => undefined);
       if (error instanceof UnsupportedRecordError) {
