@@ -3,7 +3,7 @@
 // (envelope ids the platform acknowledged). The bytes are sealed to the platform's key
 // before they come here; the journal knows them only by opaque ids.
 import { z } from 'zod';
-import { encodeFrame, type Frame } from './frame';
+import { MAX_PAYLOAD_BYTES, encodeFrame, type Frame } from './frame';
 
 /** Envelope and attachment ids are UUIDs; anything wider could carry personal data. */
 export const JournalId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
@@ -58,9 +58,10 @@ export function encodeRecord(record: JournalRecord): Uint8Array {
 }
 
 export function encodePut(put: JournalPut): Uint8Array {
-  const writer = new PayloadWriter(
-    1 + put.envelopeId.length + 4 + put.envelope.length + 2 + attachmentBytes(put),
-  );
+  const size = 1 + put.envelopeId.length + 4 + put.envelope.length + 2 + attachmentBytes(put);
+  // Refused before hundreds of megabytes are copied only to be refused by the frame.
+  if (size > MAX_PAYLOAD_BYTES) throw new RangeError(`journal payload too long: ${size} bytes`);
+  const writer = new PayloadWriter(size);
   writer.id(put.envelopeId);
   writer.blob(put.envelope);
   writer.u16(put.attachments.length);

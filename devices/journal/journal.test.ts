@@ -3,7 +3,7 @@ import { appendFile, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { encodeFrame } from './frame';
+import { MAX_PAYLOAD_BYTES, encodeFrame } from './frame';
 import { Journal, JOURNAL_FILE, type JournalEvent, type JournalOptions } from './journal';
 import { JournalError } from './journal-error';
 import { comparable, expectedLive, putArb, recordsArb } from './journal-fixture';
@@ -350,6 +350,21 @@ describe('Journal on disk', () => {
     await expect(journal.put({ ...application(1), envelopeId: '张三' })).rejects.toThrow();
     await expect(journal.ack(['110105199001011234 张三'])).rejects.toThrow();
     expect(await fileSize(dir)).toBe(0);
+    await journal.close();
+  });
+
+  it('keeps a bug a bug: a payload beyond the frame limit is a RangeError, not a disk failure', async () => {
+    const dir = await tempDir();
+    const journal = await Journal.open(dir);
+    // One 16 MiB buffer seventeen times over: past the limit without allocating it.
+    const part = new Uint8Array(16 * 1024 * 1024);
+    const attachments = Array.from({ length: 17 }, (_, n) => ({ id: id(3000 + n), sealed: part }));
+    const huge = { ...application(1), attachments };
+    expect(17 * part.length).toBeGreaterThan(MAX_PAYLOAD_BYTES);
+    await expect(journal.put(huge)).rejects.toBeInstanceOf(RangeError);
+    expect(await fileSize(dir)).toBe(0);
+    await journal.put(application(2));
+    expect(journal.ids()).toEqual([id(2)]);
     await journal.close();
   });
 

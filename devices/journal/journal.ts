@@ -225,7 +225,8 @@ export class Journal {
       try {
         return await task();
       } catch (error) {
-        throw journalErrorOf(error, during);
+        // Failures of the disk get a code the kiosk can act on; bugs keep their own error.
+        throw isDiskFailure(error) ? journalErrorOf(error, during) : error;
       }
     });
     this.queue = result.catch(() => undefined);
@@ -298,6 +299,10 @@ async function replayFile(handle: JournalHandle): Promise<ReplayResult> {
     at += chunk.length;
   }
   return replay.end();
+}
+
+function isDiskFailure(error: unknown): boolean {
+  return error instanceof JournalError || typeof (error as { code?: unknown })?.code === 'string';
 }
 
 function stripKind({ envelopeId, envelope, attachments }: JournalPut): JournalPut {
