@@ -5,6 +5,7 @@ import type { StatusFeed, StatusFeedQuery } from '../protocol/status-feed';
 import type { Clock } from './clock';
 import type { Database, Queryable } from './database';
 import { ProblemError } from './problem-error';
+import { parameterList } from './sql-parameters';
 
 /** Application status: the operator's transitions, the kiosks' feed and progress lookup. */
 
@@ -30,7 +31,7 @@ export class StatusLedger {
   private async progress(db: Queryable, rows: ApplicationRow[]): Promise<ApplicationProgress[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
-    const list = ids.map((_, i) => `$${i + 1}`).join(', ');
+    const list = parameterList(ids.length);
     const events = await db.query<{
       application_id: string;
       status: ApplicationStatus;
