@@ -14,7 +14,7 @@ import {
 const ref = {
   index: 2,
   id: '10000000-0000-4000-8000-000000000001',
-  receiptNumber: 'KABCDE-000001',
+  receiptNumber: 'KABCDE-20261204-0001',
 };
 
 describe('batch item answers', () => {

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { attachmentRef, checkedEnvelope, passedItem } from '../../test/support/intake-items';
+import {
+  attachmentRef,
+  checkedEnvelope,
+  passedItem,
+  receiptNumber,
+} from '../../test/support/intake-items';
 import { findCollisions } from './intake-collisions';
 
 const nothingStored = { applications: [], attachmentIds: [] };
@@ -19,12 +24,12 @@ describe('findCollisions', () => {
       applications: [
         {
           id: checkedEnvelope(1).envelope.id,
-          receiptNumber: 'KABCDE-000001',
+          receiptNumber: receiptNumber(1),
           contentHash: 'content-1',
         },
         {
           id: checkedEnvelope(2).envelope.id,
-          receiptNumber: 'KABCDE-000002',
+          receiptNumber: receiptNumber(2),
           contentHash: 'other',
         },
       ],
@@ -40,7 +45,7 @@ describe('findCollisions', () => {
   it('refuses a receipt number or an attachment id that belongs to another application', () => {
     const stored = {
       applications: [
-        { id: checkedEnvelope(9).envelope.id, receiptNumber: 'KABCDE-000001', contentHash: 'x' },
+        { id: checkedEnvelope(9).envelope.id, receiptNumber: receiptNumber(1), contentHash: 'x' },
       ],
       attachmentIds: [attachmentRef(7).id],
     };
@@ -59,7 +64,7 @@ describe('findCollisions', () => {
       passedItem(0, checkedEnvelope(1, { attachments: [attachmentRef(5)] })),
       passedItem(1, checkedEnvelope(1, { attachments: [attachmentRef(5)] })),
       passedItem(2, checkedEnvelope(1, { contentHash: 'changed' })),
-      passedItem(3, checkedEnvelope(2, { receiptNumber: 'KABCDE-000001' })),
+      passedItem(3, checkedEnvelope(2, { receiptNumber: receiptNumber(1) })),
       passedItem(4, checkedEnvelope(3, { attachments: [attachmentRef(5)] })),
     ];
     expect(findCollisions({ passed, stored: nothingStored })).toEqual([
@@ -84,7 +89,7 @@ describe('findCollisions', () => {
           passedItem(
             index,
             checkedEnvelope(it.n, {
-              receiptNumber: `KABCDE-00000${it.receipt}`,
+              receiptNumber: receiptNumber(it.receipt),
               contentHash: `content-${it.content}`,
               attachments: it.attachments.map((a) => attachmentRef(a)),
             }),

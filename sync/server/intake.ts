@@ -1,10 +1,7 @@
-import { createHash } from 'node:crypto';
-import { EnvelopeHeader } from '../protocol/envelope';
 import type { BatchItemResult } from '../protocol/intake';
 import { duplicateItem, outcomeCounts } from './batch-item-result';
 import type { Clock } from './clock';
 import type { Database, Queryable, SqlValue } from './database';
-import type { CheckedEnvelope, EnvelopeCheckOutcome } from './envelope-check';
 import type { BatchCheckContext, EnvelopeChecker } from './envelope-check-pool';
 import type { ReceivedInline } from './inline-attachments';
 import { classifyItems } from './intake-classify';
@@ -12,16 +9,17 @@ import type { PassedItem } from './intake-classify';
 import { findCollisions } from './intake-collisions';
 import type { StoredNeighbours } from './intake-collisions';
 import { INTAKE_TABLES, itemRef, planInsert } from './intake-plan';
+import { batchVerdicts } from './intake-verdicts';
 import { parameterList, valuesRows } from './sql-parameters';
 
 /**
- * Batch intake: classify → find collisions → insert. Every item is checked on its own (a
- * poison item becomes one rejection, intake-classify.ts); the items that pass are placed
- * against what is stored (intake-collisions.ts) and stored in one transaction with a handful
- * of multi-row statements (intake-plan.ts), so a batch costs the database a few round trips
- * whatever its size. This file does the I/O and keeps its order. Inline attachments are
- * stored complete in that same transaction; one no envelope of the batch declares (its
- * envelope may have been rejected) is dropped.
+ * Batch intake: verdicts → classify → find collisions → insert. Every item is checked on its
+ * own (intake-verdicts.ts), so a poison item becomes one rejection (intake-classify.ts); the
+ * items that pass are placed against what is stored (intake-collisions.ts) and stored in one
+ * transaction with a handful of multi-row statements (intake-plan.ts), so a batch costs the
+ * database a few round trips whatever its size. This file does the I/O and keeps its order.
+ * Inline attachments are stored complete in that same transaction; one no envelope of the
+ * batch declares (its envelope may have been rejected) is dropped.
  */
 
 export interface IntakeLog {
@@ -79,71 +77,6 @@ async function completeInline(
     'UPDATE attachments SET upload_offset = size, completed_at = $1 WHERE id = $2 AND completed_at IS NULL',
     [now, attachmentId],
   );
-}
-
-/** SHA-256 of an item as it came; a resent envelope has the same one. */
-function envelopeFingerprint(item: unknown): string | undefined {
-  if (typeof item !== 'object' || item === null) return undefined;
-  return createHash('sha256').update(JSON.stringify(item)).digest('base64url');
-}
-
-/**
- * Items this kiosk sent before, byte for byte: a retried batch. They are duplicates without
- * opening them again, which saves the HPKE decapsulation that dominates intake's CPU exactly
- * when a retry storm loads the platform most.
- */
-async function recogniseResent(
-  db: Queryable,
-  kioskId: string,
-  items: unknown[],
-  fingerprints: Array<string | undefined>,
-): Promise<Map<number, CheckedEnvelope>> {
-  const recognised = new Map<number, CheckedEnvelope>();
-  const ids = items.map((item) =>
-    typeof item === 'object' && item !== null && typeof (item as { id?: unknown }).id === 'string'
-      ? (item as { id: string }).id
-      : undefined,
-  );
-  const asked = [...new Set(ids.filter((id): id is string => id !== undefined))];
-  if (asked.length === 0) return recognised;
-  const rows = await db.query<{ id: string; envelope_hash: string | null; content_hash: string }>(
-    `SELECT id, envelope_hash, content_hash FROM applications WHERE kiosk_id = $1 AND id IN (${parameterList(asked.length, 1)})`,
-    [kioskId, ...asked],
-  );
-  const known = new Map(rows.map((row) => [row.id, row]));
-  items.forEach((item, index) => {
-    const row = ids[index] === undefined ? undefined : known.get(ids[index]);
-    if (row?.envelope_hash == null || row.envelope_hash !== fingerprints[index]) return;
-    const header = EnvelopeHeader.safeParse(item);
-    if (header.success)
-      recognised.set(index, {
-        envelope: header.data,
-        contentHash: row.content_hash,
-        contentJson: '',
-      });
-  });
-  return recognised;
-}
-
-/** The checker's verdicts for the items not recognised, in the batch's order. */
-async function checkUnrecognised(
-  checker: EnvelopeChecker,
-  items: unknown[],
-  recognised: ReadonlyMap<number, CheckedEnvelope>,
-  context: BatchCheckContext,
-): Promise<EnvelopeCheckOutcome[]> {
-  if (recognised.size === 0) return checker.check(items, context);
-  const rest = items.map((_, index) => index).filter((index) => !recognised.has(index));
-  const verdicts = await checker.check(
-    rest.map((index) => items[index]),
-    context,
-  );
-  // The verdicts come in the order of `rest`, which is the batch's order without the known.
-  let next = 0;
-  return items.map((_, index): EnvelopeCheckOutcome => {
-    const known = recognised.get(index);
-    return known === undefined ? verdicts[next++]! : { ok: true, checked: known };
-  });
 }
 
 /** One round trip for what the batch may collide with: it runs under the feed lock. */
@@ -248,9 +181,10 @@ export async function receiveBatch(
 ): Promise<BatchItemResult[]> {
   const { db, clock, checker, log } = deps;
   const { kioskId, items, context, inline = new Map() } = batch;
-  const fingerprints = items.map(envelopeFingerprint);
-  const recognised = await recogniseResent(db, kioskId, items, fingerprints);
-  const verdicts = await checkUnrecognised(checker, items, recognised, context);
+  const { fingerprints, verdicts } = await batchVerdicts(
+    { db, checker },
+    { kioskId, items, context },
+  );
   const { rejected, passed, unexpected } = classifyItems({ items, verdicts, fingerprints, inline });
   for (const { index, err } of unexpected)
     log.warn({ kioskId, index, err }, 'intake item failed unexpectedly');

@@ -2,7 +2,14 @@ import type { AttachmentRef } from '../../sync/protocol/envelope';
 import type { CheckedEnvelope } from '../../sync/server/envelope-check';
 import type { PassedItem } from '../../sync/server/intake-classify';
 
-/** Checked envelopes and passed batch items for intake's pure steps, without sealing anything. */
+/**
+ * Checked envelopes and passed batch items for intake's pure steps, without sealing anything;
+ * their headers pass the protocol's schema.
+ */
+
+export function receiptNumber(n: number): string {
+  return `KABCDE-20261204-${String(n).padStart(4, '0')}`;
+}
 
 export function attachmentRef(n: number, size = 10): AttachmentRef {
   return {
@@ -19,9 +26,9 @@ export function checkedEnvelope(
   return {
     envelope: {
       id: `10000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-      serviceCode: 'hukou-transfer',
+      serviceCode: '000131150000',
       createdAt: '2026-12-04T10:00:00+08:00',
-      receiptNumber: overrides.receiptNumber ?? `KABCDE-${String(n).padStart(6, '0')}`,
+      receiptNumber: overrides.receiptNumber ?? receiptNumber(n),
       idHash: 'h'.repeat(43),
       attachments: overrides.attachments ?? [],
     },
