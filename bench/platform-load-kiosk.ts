@@ -1,4 +1,5 @@
 import { Agent, request } from 'node:http';
+import { SIMULATED_SERVICE, simulatedApplication } from '../sync/server/simulated-application';
 import { SimulatedKiosk } from '../sync/server/simulated-kiosk';
 import type { UploadBatchResponse } from '../sync/protocol/intake';
 import type { Envelope } from '../sync/protocol/envelope';
@@ -32,20 +33,11 @@ const envelopes: Envelope[] = [];
 for (let i = 0; i < job.applications; i++) {
   const signatureId = crypto.randomUUID();
   const { envelope } = await kiosk.seal(
-    '000131150000',
-    {
-      form: {
-        applicantName: '张三',
-        applicantIdNumber: '11010519491231002X',
-        reason: 'lost',
-        phone: '13800138000',
-        mailingAddress: padding.slice(0, 190),
-        signature: signatureId,
-      },
-      identity: { name: '张三', idNumber: '11010519491231002X', address: padding.slice(0, 190) },
-      materials: [],
-      locale: 'zh-CN',
-    },
+    SIMULATED_SERVICE,
+    simulatedApplication(signatureId, {
+      form: { mailingAddress: padding.slice(0, 190) },
+      identity: { address: padding.slice(0, 190) },
+    }),
     [{ id: signatureId, bytes: new Uint8Array([1]) }],
   );
   envelopes.push(envelope);

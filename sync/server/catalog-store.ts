@@ -3,6 +3,7 @@ import type { Catalog, Service } from '../protocol/catalog';
 import type { Clock } from './clock';
 import type { Database } from './database';
 import { DEMO_CATALOG } from '../protocol/demo-catalog';
+import { isoTime } from './stored-time';
 
 export interface PublishedCatalog {
   version: number;
@@ -41,7 +42,7 @@ export class CatalogStore {
     const content = JSON.parse(row.content) as CatalogContent;
     const catalog: Catalog = {
       version,
-      publishedAt: new Date(Number(row.published_at)).toISOString(),
+      publishedAt: isoTime(row.published_at),
       locales: ['zh-CN', 'en'],
       services: content.services,
       themes: content.themes,

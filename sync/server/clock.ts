@@ -4,3 +4,10 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => Date.now() };
+
+const CHINA_OFFSET_MS = 8 * 3600_000;
+
+/** The calendar date in China (UTC+8, no daylight saving) at `ms`, as YYYY-MM-DD. */
+export function chinaDate(ms: number): string {
+  return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromBase64Url } from '../protocol/base64';
 import { sealApplication } from '../protocol/envelope';
-import type { Envelope, EnvelopeContent } from '../protocol/envelope';
+import type { Envelope } from '../protocol/envelope';
 import { idHash, importLookupKey } from '../protocol/id-hash';
 import { formatReceiptNumber } from '../protocol/receipt-number';
 import {
@@ -13,23 +13,16 @@ import {
 import { DEMO_CATALOG } from '../protocol/demo-catalog';
 import { createEnvelopeCheckPool, createInlineChecker } from './envelope-check-pool';
 import type { BatchCheckContext, EnvelopeChecker, EnvelopeKeys } from './envelope-check-pool';
+import {
+  SIMULATED_ID_NUMBER,
+  SIMULATED_SERVICE,
+  simulatedApplication,
+} from './simulated-application';
 
 const PREFIX = 'KTEST2';
-const SERVICE = '000131150000';
 
-const content = (signature: string): EnvelopeContent => ({
-  form: {
-    applicantName: '张三',
-    applicantIdNumber: '11010519491231002X',
-    reason: 'lost',
-    phone: '13800138000',
-    mailingAddress: '示范区人民路 100 号',
-    signature,
-  },
-  identity: { name: '张三', idNumber: '11010519491231002X' },
-  materials: [],
-  locale: 'zh-CN',
-});
+const content = (signature: string) =>
+  simulatedApplication(signature, { form: { mailingAddress: '示范区人民路 100 号' } });
 
 describe('envelope check pool', () => {
   let keys: EnvelopeKeys;
@@ -41,7 +34,9 @@ describe('envelope check pool', () => {
     today: '2026-01-15',
     catalog: {
       version,
-      services: new Map([...services].filter(([code]) => withService || code !== SERVICE)),
+      services: new Map(
+        [...services].filter(([code]) => withService || code !== SIMULATED_SERVICE),
+      ),
     },
   });
 
@@ -63,10 +58,10 @@ describe('envelope check pool', () => {
           pair.publicKey,
           {
             id: crypto.randomUUID(),
-            serviceCode: SERVICE,
+            serviceCode: SIMULATED_SERVICE,
             createdAt: '2026-01-15T08:00:00.000+08:00',
             receiptNumber: formatReceiptNumber(PREFIX, new Date(2026, 0, 15), i),
-            idHash: await idHash(lookupKey, '11010519491231002X'),
+            idHash: await idHash(lookupKey, SIMULATED_ID_NUMBER),
             attachments: [{ id: attachment, size: 100, sha256: 'A'.repeat(43) }],
           },
           content(attachment),

@@ -2,6 +2,7 @@ import type { Fleet, FleetKiosk } from '../protocol/fleet';
 import type { DeviceReport, Heartbeat, QueueDepth } from '../protocol/telemetry';
 import type { Clock } from './clock';
 import type { Database } from './database';
+import { isoTime } from './stored-time';
 
 /** Heartbeats in, the operator's fleet view out. */
 
@@ -55,14 +56,13 @@ export async function fleet(db: Database, clock: Clock): Promise<Fleet> {
   const counts = await db.query<{ kiosk_id: string; n: number }>(
     'SELECT kiosk_id, COUNT(*) AS n FROM applications GROUP BY kiosk_id',
   );
-  const iso = (ms: number) => new Date(Number(ms)).toISOString();
   const kiosks: FleetKiosk[] = rows.map((r) => ({
     kioskId: r.id,
     ...(r.label === null ? {} : { label: r.label }),
     receiptPrefix: r.receipt_prefix,
-    enrolledAt: iso(r.enrolled_at),
-    ...(r.revoked_at === null ? {} : { revokedAt: iso(r.revoked_at) }),
-    ...(r.last_seen_at === null ? {} : { lastSeenAt: iso(r.last_seen_at) }),
+    enrolledAt: isoTime(r.enrolled_at),
+    ...(r.revoked_at === null ? {} : { revokedAt: isoTime(r.revoked_at) }),
+    ...(r.last_seen_at === null ? {} : { lastSeenAt: isoTime(r.last_seen_at) }),
     ...(r.app_version === null ? {} : { appVersion: r.app_version }),
     ...(r.queue_depth === null ? {} : { queueDepth: JSON.parse(r.queue_depth) as QueueDepth }),
     faults:
@@ -71,5 +71,5 @@ export async function fleet(db: Database, clock: Clock): Promise<Fleet> {
         : (JSON.parse(r.devices) as DeviceReport[]).filter((d) => d.state !== 'ok'),
     applications: Number(counts.find((c) => c.kiosk_id === r.id)?.n ?? 0),
   }));
-  return { generatedAt: iso(clock.now()), kiosks };
+  return { generatedAt: isoTime(clock.now()), kiosks };
 }

@@ -5,6 +5,7 @@ import type { Clock } from './clock';
 import type { Database } from './database';
 import { fleet } from './fleet-telemetry';
 import { maskIdNumber, maskName } from '../../domain/mask';
+import { isoTime } from './stored-time';
 
 /** The read-only page at `/`: recent applications with masked personal data, and the fleet. */
 
@@ -25,7 +26,7 @@ export async function renderOperatorView(db: Database, clock: Clock): Promise<st
   const applications = rows
     .map((r) => {
       const identity = (JSON.parse(r.content) as EnvelopeContent).identity;
-      return `<tr><td>${escape(r.receipt_number)}</td><td>${escape(r.service_code)}</td><td>${escape(maskName(identity.name))}</td><td>${escape(maskIdNumber(identity.idNumber))}</td><td>${STATUS_LABELS[r.status]['zh-CN']}</td><td>${new Date(Number(r.received_at)).toISOString()}</td></tr>`;
+      return `<tr><td>${escape(r.receipt_number)}</td><td>${escape(r.service_code)}</td><td>${escape(maskName(identity.name))}</td><td>${escape(maskIdNumber(identity.idNumber))}</td><td>${STATUS_LABELS[r.status]['zh-CN']}</td><td>${isoTime(r.received_at)}</td></tr>`;
     })
     .join('');
   const fleetRows = kiosks.kiosks

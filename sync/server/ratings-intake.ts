@@ -1,6 +1,7 @@
 import { Rating } from '../protocol/rating';
 import type { RatingResult } from '../protocol/ratings-exchange';
 import { problem } from '../protocol/problem';
+import { rejectedItem } from './batch-item-result';
 import type { z } from 'zod';
 import type { Clock } from './clock';
 import type { Database } from './database';
@@ -18,23 +19,20 @@ export async function receiveRatings(
   for (const [index, item] of items.entries()) {
     const parsed = Rating.safeParse(item);
     if (!parsed.success) {
-      const id =
-        typeof (item as { id?: unknown })?.id === 'string'
-          ? String((item as { id: string }).id).slice(0, 64)
-          : undefined;
-      results.push({
-        index,
-        ...(id === undefined ? {} : { id }),
-        outcome: 'rejected',
-        problem: problem(
-          'rating-invalid',
-          400,
-          'the rating does not match the schema',
-          parsed.error.issues
-            .slice(0, 10)
-            .map((i) => ({ path: i.path.join('.'), message: i.message })),
+      results.push(
+        rejectedItem(
+          index,
+          item,
+          problem(
+            'rating-invalid',
+            400,
+            'the rating does not match the schema',
+            parsed.error.issues
+              .slice(0, 10)
+              .map((i) => ({ path: i.path.join('.'), message: i.message })),
+          ),
         ),
-      });
+      );
       continue;
     }
     const rating = parsed.data;

@@ -5,6 +5,8 @@ import type { StatusFeed, StatusFeedQuery } from '../protocol/status-feed';
 import type { Clock } from './clock';
 import type { Database, Queryable } from './database';
 import { ProblemError } from './problem-error';
+import { parameterList } from './sql-parameters';
+import { isoTime } from './stored-time';
 
 /** Application status: the operator's transitions, the kiosks' feed and progress lookup. */
 
@@ -18,7 +20,6 @@ interface ApplicationRow {
   updated_at: number;
 }
 
-const iso = (ms: number) => new Date(Number(ms)).toISOString();
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class StatusLedger {
@@ -30,7 +31,7 @@ export class StatusLedger {
   private async progress(db: Queryable, rows: ApplicationRow[]): Promise<ApplicationProgress[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
-    const list = ids.map((_, i) => `$${i + 1}`).join(', ');
+    const list = parameterList(ids.length);
     const events = await db.query<{
       application_id: string;
       status: ApplicationStatus;
@@ -50,15 +51,15 @@ export class StatusLedger {
       serviceCode: row.service_code,
       status: row.status,
       ...(row.reason === null ? {} : { reason: row.reason }),
-      submittedAt: iso(row.received_at),
-      updatedAt: iso(row.updated_at),
+      submittedAt: isoTime(row.received_at),
+      updatedAt: isoTime(row.updated_at),
       missingAttachments: Number(missing.find((m) => m.application_id === row.id)?.n ?? 0),
       history: events
         .filter((e) => e.application_id === row.id)
         .map((e) => ({
           status: e.status,
           ...(e.reason === null ? {} : { reason: e.reason }),
-          at: iso(e.at),
+          at: isoTime(e.at),
         })),
     }));
   }
@@ -132,7 +133,7 @@ export class StatusLedger {
         idHash: r.id_hash,
         status: r.status,
         ...(r.reason === null ? {} : { reason: r.reason }),
-        at: iso(r.at),
+        at: isoTime(r.at),
       })),
       cursor: String(page.length > 0 ? Number(page[page.length - 1]!.seq) : after),
       hasMore: rows.length > query.limit,

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSigner, createVerifier, httpbis } from 'http-message-signatures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EnvelopeContent } from '../../sync/protocol/envelope';
 import { contentDigest } from '../../sync/protocol/content-digest';
 import { exportPublicJwk, generateSigningKeyPair } from '../../sync/protocol/http-signature';
 import { idHash } from '../../sync/protocol/id-hash';
@@ -18,36 +17,19 @@ import type { Problem } from '../../sync/protocol/problem';
 import type { Fleet } from '../../sync/protocol/fleet';
 import { createPlatform } from '../../sync/server/platform';
 import type { Platform } from '../../sync/server/platform';
+import {
+  SIMULATED_SERVICE as SERVICE,
+  simulatedApplication,
+} from '../../sync/server/simulated-application';
 import { SimulatedKiosk } from '../../sync/server/simulated-kiosk';
 import { startPostgres } from '../support/postgres';
 import type { ThrowawayPostgres } from '../support/postgres';
 
-const SERVICE = '000131150000'; // 社保卡补换
-
 async function sealValid(kiosk: SimulatedKiosk) {
   const signatureId = crypto.randomUUID();
-  return kiosk.seal(SERVICE, citizenContent(signatureId), [
+  return kiosk.seal(SERVICE, simulatedApplication(signatureId), [
     { id: signatureId, bytes: new Uint8Array([7, 7, 7]) },
   ]);
-}
-
-function citizenContent(
-  signatureId: string,
-  overrides: Partial<EnvelopeContent['form']> = {},
-): EnvelopeContent {
-  return {
-    form: {
-      applicantName: '张三',
-      applicantIdNumber: '11010519491231002X',
-      reason: 'lost',
-      phone: '13800138000',
-      signature: signatureId,
-      ...overrides,
-    },
-    identity: { name: '张三', idNumber: '11010519491231002X' },
-    materials: [],
-    locale: 'zh-CN',
-  };
 }
 
 let postgres: ThrowawayPostgres | undefined;
@@ -141,23 +123,23 @@ describe.each(backends)('reference platform on $name', ({ url }) => {
 
   it('answers a batch item by item: accepted, duplicate, conflict and rejected poison items', async () => {
     const signatureId = crypto.randomUUID();
-    const good = await kiosk.seal(SERVICE, citizenContent(signatureId), [
+    const good = await kiosk.seal(SERVICE, simulatedApplication(signatureId), [
       { id: signatureId, bytes: new Uint8Array([1, 2, 3]) },
     ]);
     const other = await kiosk.seal(
       SERVICE,
-      citizenContent(signatureId, { reason: 'damaged' }),
+      simulatedApplication(signatureId, { form: { reason: 'damaged' } }),
       [{ id: signatureId, bytes: new Uint8Array([1]) }],
       { id: good.envelope.id },
     );
-    const tampered = await kiosk.seal(SERVICE, citizenContent(signatureId));
-    const unknownService = await kiosk.seal('999999999999', citizenContent(signatureId));
-    const wrongHash = await kiosk.seal(SERVICE, citizenContent(signatureId), [], {
+    const tampered = await kiosk.seal(SERVICE, simulatedApplication(signatureId));
+    const unknownService = await kiosk.seal('999999999999', simulatedApplication(signatureId));
+    const wrongHash = await kiosk.seal(SERVICE, simulatedApplication(signatureId), [], {
       idHash: await idHash(kiosk.lookupKey, '110105194912310037'),
     });
     const badForm = await kiosk.seal(
       SERVICE,
-      citizenContent(signatureId, { reason: 'stolen-by-aliens', phone: '12' }),
+      simulatedApplication(signatureId, { form: { reason: 'stolen-by-aliens', phone: '12' } }),
     );
     const before = await count('applications');
     const response = await kiosk.request<UploadBatchResponse>('POST', '/v1/applications/batch', {
@@ -218,7 +200,7 @@ describe.each(backends)('reference platform on $name', ({ url }) => {
     const signatureId = crypto.randomUUID();
     const photoId = crypto.randomUUID();
     const bytes = new Uint8Array(5000).map((_, i) => i % 251);
-    const { envelope, blobs } = await kiosk.seal(SERVICE, citizenContent(signatureId), [
+    const { envelope, blobs } = await kiosk.seal(SERVICE, simulatedApplication(signatureId), [
       { id: signatureId, bytes },
       { id: photoId, bytes: new Uint8Array(100).fill(9) },
     ]);
@@ -290,7 +272,7 @@ describe.each(backends)('reference platform on $name', ({ url }) => {
     });
     const signatureId = crypto.randomUUID();
     const photoId = crypto.randomUUID();
-    const { envelope, blobs } = await kiosk.seal(SERVICE, citizenContent(signatureId), [
+    const { envelope, blobs } = await kiosk.seal(SERVICE, simulatedApplication(signatureId), [
       { id: signatureId, bytes: new Uint8Array(3000).fill(3) },
       { id: photoId, bytes: new Uint8Array(200).fill(4) },
     ]);
@@ -327,7 +309,7 @@ describe.each(backends)('reference platform on $name', ({ url }) => {
     // it stored; the other item of the batch is accepted.
     const other = await sealValid(kiosk);
     const spoiledId = crypto.randomUUID();
-    const spoiledSeal = await kiosk.seal(SERVICE, citizenContent(spoiledId), [
+    const spoiledSeal = await kiosk.seal(SERVICE, simulatedApplication(spoiledId), [
       { id: spoiledId, bytes: new Uint8Array(50).fill(5) },
     ]);
     const spoiled = spoiledSeal.blobs.get(spoiledId)!.slice();
@@ -432,7 +414,7 @@ describe.each(backends)('reference platform on $name', ({ url }) => {
 
   it('finishes an upload whose completion a crash lost, on the next look at it', async () => {
     const signatureId = crypto.randomUUID();
-    const { envelope, blobs } = await kiosk.seal(SERVICE, citizenContent(signatureId), [
+    const { envelope, blobs } = await kiosk.seal(SERVICE, simulatedApplication(signatureId), [
       { id: signatureId, bytes: new Uint8Array(3000).map((_, i) => i % 7) },
     ]);
     await kiosk.request('POST', '/v1/applications/batch', { envelopes: [envelope] });
