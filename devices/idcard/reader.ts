@@ -16,6 +16,7 @@ import { replyShapes } from './reply-shapes';
 import type { Reply, Request } from './sam-frame';
 import { LinkError, SamLink } from './sam-link';
 import { isTransientStatus, samStatus } from './sam-status';
+import { toHex } from '../../domain/hex';
 
 export type ReaderStatus = z.infer<typeof ReaderStatusSchema>;
 
@@ -199,7 +200,8 @@ export function createIdCardReader(options: IdCardReaderOptions): IdCardReader {
     if (options.querySamId) {
       try {
         const reply = await exchangeOnce(Commands.readSamId, commandTimeoutMs, replyShapes.samId);
-        if (reply.sw3 === 0x90) setStatus({ ...status, samId: hex(reply.data) });
+        if (reply.sw3 === 0x90)
+          setStatus({ ...status, samId: toHex(reply.data, { separator: '', lowercase: true }) });
       } catch {
         // A reader without this command still reads cards.
       }
@@ -458,6 +460,3 @@ export function createIdCardReader(options: IdCardReaderOptions): IdCardReader {
   };
   return reader;
 }
-
-const hex = (bytes: Uint8Array) =>
-  Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');

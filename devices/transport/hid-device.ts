@@ -1,6 +1,7 @@
 // A HID device (node-hid) as a ByteTransport: the bytes written and read are whole frames
 // of the device's own protocol, which a framing wraps into and out of HID reports.
 import type { ByteTransport } from './transport';
+import { usbDeviceHex } from '../../domain/hex';
 
 /** The part of node-hid's HIDAsync this transport uses; tests pass a fake. */
 export interface HidDeviceLike {
@@ -31,7 +32,7 @@ export interface HidOptions {
 const describe = (target: HidTarget) =>
   'path' in target
     ? `hid ${target.path}`
-    : `hid ${target.vendorId.toString(16).padStart(4, '0')}:${target.productId.toString(16).padStart(4, '0')}`;
+    : `hid ${usbDeviceHex(target.vendorId, target.productId)}`;
 
 async function openWithNodeHid(target: HidTarget): Promise<HidDeviceLike> {
   // Loaded on demand: a kiosk without HID readers never loads the native module.
