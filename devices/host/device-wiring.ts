@@ -43,7 +43,7 @@ export async function createDeviceHub(options: DeviceWiringOptions): Promise<Wir
   reader?.on('card-removed', () => events.emit('idcard.cardRemoved', {}));
   reader?.on('error', (error) => events.emit('idcard.error', error));
   const printer = manager.printer();
-  printer?.events.on('status', (status) => events.emit('printer.status', status));
+  printer?.on('status', (status) => events.emit('printer.status', status));
   const scanner = manager.scanner();
   scanner?.on('scan', (scan) => events.emit('scanner.scanned', scan));
 

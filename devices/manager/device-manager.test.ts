@@ -65,7 +65,7 @@ describe('device manager', () => {
     const sims = manager.simulators();
     expect(sims.printer && sims.scanner && sims.idcard).toBeTruthy();
 
-    const scanned = new Promise((resolve) => manager!.scanner()!.events.once('scan', resolve));
+    const scanned = new Promise((resolve) => manager!.scanner()!.once('scan', resolve));
     sims.scanner!.scan('https://example.gov.cn/q?id=9');
     expect(await scanned).toEqual({ text: 'https://example.gov.cn/q?id=9', symbology: 'qr' });
 
