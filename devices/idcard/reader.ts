@@ -16,14 +16,15 @@ import { replyShapes } from './reply-shapes';
 import type { Reply, Request } from './sam-frame';
 import { LinkError, SamLink } from './sam-link';
 import { isTransientStatus, samStatus } from './sam-status';
+import { deviceText, type DeviceMessage } from '../device-message';
 import { toHex } from '../../domain/hex';
 
 export type ReaderStatus = z.infer<typeof ReaderStatusSchema>;
 
+/** What went wrong, as a code: the host renders it (deviceText) for the wire and the logs. */
 export interface ReaderError {
   code: ErrorCode;
-  message: string;
-  messageZh: string;
+  message: DeviceMessage;
 }
 
 export interface ReaderEvents {
@@ -82,22 +83,22 @@ interface Waiter {
 }
 
 const ERRORS = {
-  unavailable: (device: string, why: string): ReaderError => ({
+  unavailable: (device: string, detail: string): ReaderError => ({
     code: 'DEVICE_UNAVAILABLE',
-    message: `ID card reader unavailable (${device}): ${why}`,
-    messageZh: `身份证阅读器不可用（${device}）：${why}`,
+    message: { key: 'device.idcard.unavailable', params: { device, detail } },
   }),
   silent: (device: string): ReaderError => ({
     code: 'DEVICE_UNAVAILABLE',
-    message: `ID card reader (${device}) does not answer; reopening the port`,
-    messageZh: `身份证阅读器（${device}）无应答，正在重新打开端口`,
+    message: { key: 'device.idcard.silent', params: { device } },
   }),
-  badData: (why: string): ReaderError => ({
+  badData: (detail: string): ReaderError => ({
     code: 'DEVICE_ERROR',
-    message: `The card's data could not be read: ${why}`,
-    messageZh: `无法解析证件信息：${why}`,
+    message: { key: 'device.idcard.badData', params: { detail } },
   }),
 };
+
+/** The English text of an error, as status.lastError and KioskError messages carry it. */
+const inEnglish = (error: ReaderError) => deviceText('en', error.message);
 
 export function createIdCardReader(options: IdCardReaderOptions): IdCardReader {
   const pollIntervalMs = options.pollIntervalMs ?? 300;
@@ -148,7 +149,7 @@ export function createIdCardReader(options: IdCardReaderOptions): IdCardReader {
     });
 
   const report = (error: ReaderError) => {
-    setStatus({ ...status, lastError: error.message });
+    setStatus({ ...status, lastError: inEnglish(error) });
     emit('error', error);
   };
 
@@ -269,10 +270,9 @@ export function createIdCardReader(options: IdCardReaderOptions): IdCardReader {
 
   function statusOutcome(sw3: number, cardSeen = false): AttemptOutcome {
     if (sw3 === 0x80 && !cardSeen) return { kind: 'no-card' };
-    const s = samStatus(sw3);
     return {
       kind: 'card-error',
-      error: { code: 'DEVICE_ERROR', message: s.message, messageZh: s.messageZh },
+      error: { code: 'DEVICE_ERROR', message: samStatus(sw3).message },
       retry: isTransientStatus(sw3),
     };
   }
@@ -374,7 +374,7 @@ export function createIdCardReader(options: IdCardReaderOptions): IdCardReader {
       }
       if (silentCommands >= unresponsiveAfter) {
         const error = ERRORS.silent(current.transport.description);
-        await disconnect(error.message);
+        await disconnect(inEnglish(error));
         setStatus({ ...status, state: 'error' });
         emit('error', error);
         await sleep(reopenIntervalMs);
@@ -394,9 +394,7 @@ export function createIdCardReader(options: IdCardReaderOptions): IdCardReader {
       );
     } else if (outcome?.kind === 'card-error') {
       waiter.reject(
-        new KioskError('DEVICE_ERROR', outcome.error.message, {
-          messageZh: outcome.error.messageZh,
-        }),
+        new KioskError('DEVICE_ERROR', inEnglish(outcome.error), outcome.error.message),
       );
     } else if (outcome?.kind === 'no-reply') {
       waiter.reject(new KioskError('TIMEOUT', 'ID card reader did not answer in time'));
