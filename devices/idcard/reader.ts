@@ -5,7 +5,6 @@ import type { z } from 'zod';
 import {
   KioskError,
   type ReaderStatus as ReaderStatusSchema,
-  type ErrorCode,
   type Identity,
 } from '../bridge/contract';
 import type { ByteTransport, OpenTransport } from '../transport/transport';
@@ -16,16 +15,20 @@ import { replyShapes } from './reply-shapes';
 import type { Reply, Request } from './sam-frame';
 import { LinkError, SamLink } from './sam-link';
 import { isTransientStatus, samStatus } from './sam-status';
-import { deviceText, type DeviceMessage } from '../device-message';
+import { deviceText } from '../device-message';
+import {
+  NO_CARD,
+  observe,
+  type Observation,
+  type Presence,
+  type ReadOutcome,
+  type ReaderError,
+} from './card-presence';
 import { toHex } from '../../domain/hex';
 
 export type ReaderStatus = z.infer<typeof ReaderStatusSchema>;
 
-/** What went wrong, as a code: the host renders it (deviceText) for the wire and the logs. */
-export interface ReaderError {
-  code: ErrorCode;
-  message: DeviceMessage;
-}
+export type { ReaderError };
 
 export interface ReaderEvents {
   'card-present': Identity;
@@ -68,13 +71,6 @@ export interface IdCardReader {
   ): () => void;
   off<E extends keyof ReaderEvents>(event: E, handler: (payload: ReaderEvents[E]) => void): void;
 }
-
-/** Why a read did not give an identity; the last one decides readOnce's error. */
-type ReadOutcome =
-  | { kind: 'identity'; identity: Identity }
-  | { kind: 'no-card' }
-  | { kind: 'card-error'; error: ReaderError }
-  | { kind: 'no-reply' };
 
 interface Waiter {
   resolve: (identity: Identity) => void;
@@ -130,9 +126,7 @@ export function createIdCardReader(options: IdCardReaderOptions): IdCardReader {
   let running = false;
   let loop: Promise<void> | undefined;
   let link: SamLink | undefined;
-  let present: Identity | undefined;
-  /** A card that failed to read stays quiet until it leaves, instead of erroring every poll. */
-  let failedCardReported = false;
+  let presence: Presence = NO_CARD;
   let silentCommands = 0;
   const waiters = new Set<Waiter>();
   let wake: (() => void) | undefined;
@@ -217,10 +211,7 @@ export function createIdCardReader(options: IdCardReaderOptions): IdCardReader {
       current.dispose();
       await current.transport.close().catch(() => undefined);
     }
-    if (present) {
-      present = undefined;
-      emit('card-removed', undefined);
-    }
+    apply({ kind: 'link-lost' });
     setStatus({
       state: 'disconnected',
       ...(status.device ? { device: status.device } : {}),
@@ -301,57 +292,47 @@ export function createIdCardReader(options: IdCardReaderOptions): IdCardReader {
 
   let lastOutcome: ReadOutcome | undefined;
 
-  async function tick() {
-    if (present && waiters.size === 0) {
-      const here = await stillPresent();
-      if (here === false) {
-        present = undefined;
-        failedCardReported = false;
-        setStatus({ ...status, state: 'idle' });
-        emit('card-removed', undefined);
+  /** Feeds what a poll saw to the presence state machine and carries out its effects. */
+  function apply(seen: Observation) {
+    const step = observe(presence, seen);
+    presence = step.presence;
+    for (const effect of step.effects) {
+      switch (effect.kind) {
+        case 'status': {
+          const { lastError, ...rest } = status;
+          setStatus({
+            ...rest,
+            state: effect.state,
+            ...(effect.clearError || lastError === undefined ? {} : { lastError }),
+          });
+          break;
+        }
+        case 'card-removed':
+          emit('card-removed', undefined);
+          break;
+        case 'card-present':
+          emit('card-present', effect.identity);
+          break;
+        case 'report':
+          report(effect.error);
+          break;
+        case 'settle':
+          settleWaiters(effect.identity);
+          break;
       }
+    }
+  }
+
+  async function tick() {
+    if (presence.card && waiters.size === 0) {
+      const here = await stillPresent();
+      apply({ kind: here === 'no-reply' ? 'unsure' : here ? 'still-present' : 'removed' });
       lastOutcome = here === 'no-reply' ? { kind: 'no-reply' } : undefined;
       return;
     }
     const outcome = await readCard();
     lastOutcome = outcome;
-    switch (outcome.kind) {
-      case 'identity': {
-        const isNew = !present || present.idNumber !== outcome.identity.idNumber;
-        if (present && isNew) emit('card-removed', undefined);
-        present = outcome.identity;
-        failedCardReported = false;
-        setStatus({
-          state: 'card-present',
-          ...(status.device ? { device: status.device } : {}),
-          ...(status.samId ? { samId: status.samId } : {}),
-        });
-        if (isNew) emit('card-present', outcome.identity);
-        settleWaiters(outcome.identity);
-        return;
-      }
-      case 'no-card':
-        failedCardReported = false;
-        if (present) {
-          present = undefined;
-          emit('card-removed', undefined);
-        }
-        if (status.state !== 'idle' || status.lastError)
-          setStatus({
-            state: 'idle',
-            ...(status.device ? { device: status.device } : {}),
-            ...(status.samId ? { samId: status.samId } : {}),
-          });
-        return;
-      case 'card-error':
-        setStatus({ ...status, state: present ? 'card-present' : 'idle' });
-        if (!failedCardReported) report(outcome.error);
-        failedCardReported = true;
-        return;
-      case 'no-reply':
-        setStatus({ ...status, state: present ? 'card-present' : 'idle' });
-        return;
-    }
+    apply(outcome);
   }
 
   async function run() {
@@ -423,7 +404,7 @@ export function createIdCardReader(options: IdCardReaderOptions): IdCardReader {
       waiters.clear();
       const current = link;
       link = undefined;
-      present = undefined;
+      presence = { failureReported: presence.failureReported };
       if (current) {
         current.dispose();
         await current.transport.close().catch(() => undefined);
