@@ -12,6 +12,8 @@ export interface LinkHandlers {
   data?(chunk: Uint8Array): void;
   /** The link ended under the driver (unplug, I/O error); a reopen is scheduled. */
   lost?(reason: string): void;
+  /** An open failed; another is scheduled. */
+  openFailed?(reason: string): void;
   /** The state changed (deduplicated): what the driver's 'connection' event says. */
   state?(state: LinkState): void;
 }
@@ -58,6 +60,18 @@ export class ReconnectingLink {
     return transport ? transport.close().catch(() => undefined) : Promise.resolve();
   }
 
+  /**
+   * The driver gives up on a transport that is open but useless (a device that stopped
+   * answering): closed, and reopened after the interval, as after an unplug.
+   */
+  drop(reason: string): Promise<void> {
+    const transport = this.release();
+    if (!transport) return Promise.resolve();
+    this.setState({ connected: false, device: transport.description, reason });
+    this.scheduleReopen();
+    return transport.close().catch(() => undefined);
+  }
+
   private release(): ByteTransport | undefined {
     const transport = this.current;
     for (const detach of this.detach) detach();
@@ -85,6 +99,7 @@ export class ReconnectingLink {
       transport = await this.options.open();
     } catch (error) {
       this.setState({ connected: false, reason: reasonOf(error) });
+      this.handlers.openFailed?.(reasonOf(error));
       this.scheduleReopen();
       return;
     }

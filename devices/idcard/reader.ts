@@ -1,6 +1,7 @@
-// The ID card reader driver: keeps the port open (reopening it after an unplug), polls for
-// a card about every 300 ms, reads it (find → select → read), and tells the device host
-// through events. All device I/O goes through the injected OpenTransport.
+// The ID card reader driver: keeps the port open over a ReconnectingLink, polls for a card
+// about every 300 ms while it is open, reads it (find → select → read), and tells the device
+// host through events. Whether a card is present is decided by card-presence.ts; this file
+// does the I/O. All device I/O goes through the injected OpenTransport.
 import type { z } from 'zod';
 import {
   KioskError,
@@ -25,6 +26,9 @@ import {
   type ReaderError,
 } from './card-presence';
 import { toHex } from '../../domain/hex';
+import type { DeviceDriver, LinkState } from '../driver/device-driver';
+import { DriverEvents } from '../driver/driver-events';
+import { ReconnectingLink } from '../driver/reconnecting-link';
 
 export type ReaderStatus = z.infer<typeof ReaderStatusSchema>;
 
@@ -35,6 +39,7 @@ export interface ReaderEvents {
   'card-removed': void;
   error: ReaderError;
   state: ReaderStatus;
+  connection: LinkState;
 }
 
 export interface IdCardReaderOptions {
@@ -59,17 +64,11 @@ export interface IdCardReaderOptions {
   querySamId?: boolean;
 }
 
-export interface IdCardReader {
-  start(): void;
-  stop(): Promise<void>;
+export interface IdCardReader extends DeviceDriver<ReaderEvents> {
+  /** What the reader is doing, beyond the link: idle, reading, a card present. */
   status(): ReaderStatus;
   /** Waits up to timeoutMs for a card (or re-reads the one on the reader) and returns it. */
   readOnce(options?: { timeoutMs?: number }): Promise<Identity>;
-  on<E extends keyof ReaderEvents>(
-    event: E,
-    handler: (payload: ReaderEvents[E]) => void,
-  ): () => void;
-  off<E extends keyof ReaderEvents>(event: E, handler: (payload: ReaderEvents[E]) => void): void;
 }
 
 interface Waiter {
@@ -106,11 +105,9 @@ export function createIdCardReader(options: IdCardReaderOptions): IdCardReader {
   const reopenIntervalMs = options.reopenIntervalMs ?? 1000;
   const removalConfirmations = options.removalConfirmations ?? 2;
 
-  const handlers = new Map<keyof ReaderEvents, Set<(payload: never) => void>>();
-  const emit = <E extends keyof ReaderEvents>(event: E, payload: ReaderEvents[E]) => {
-    for (const handler of handlers.get(event) ?? [])
-      (handler as (p: ReaderEvents[E]) => void)(payload);
-  };
+  const events = new DriverEvents<ReaderEvents>();
+  const emit = <E extends keyof ReaderEvents>(event: E, payload: ReaderEvents[E]) =>
+    events.emit(event, payload);
 
   let status: ReaderStatus = { state: 'disconnected' };
   const setStatus = (next: ReaderStatus) => {
@@ -125,7 +122,8 @@ export function createIdCardReader(options: IdCardReaderOptions): IdCardReader {
 
   let running = false;
   let loop: Promise<void> | undefined;
-  let link: SamLink | undefined;
+  /** The SAM protocol over the link's current transport; none while the reader is away. */
+  let sam: SamLink | undefined;
   let presence: Presence = NO_CARD;
   let silentCommands = 0;
   const waiters = new Set<Waiter>();
@@ -152,9 +150,9 @@ export function createIdCardReader(options: IdCardReaderOptions): IdCardReader {
     timeoutMs: number,
     accepts: (r: Reply) => boolean,
   ) => {
-    if (!link) throw new LinkError('closed', 'not connected');
+    if (!sam) throw new LinkError('closed', 'not connected');
     try {
-      const reply = await link.exchange(request, { timeoutMs, accepts });
+      const reply = await sam.exchange(request, { timeoutMs, accepts });
       silentCommands = 0;
       return reply;
     } catch (error) {
@@ -175,21 +173,10 @@ export function createIdCardReader(options: IdCardReaderOptions): IdCardReader {
     }
   };
 
-  async function connect(): Promise<boolean> {
-    let transport: ByteTransport;
-    try {
-      transport = await options.open();
-    } catch (error) {
-      const why = (error as Error).message;
-      if (status.lastError !== why) report(ERRORS.unavailable(status.device ?? 'reader', why));
-      setStatus({
-        state: 'disconnected',
-        ...(status.device ? { device: status.device } : {}),
-        lastError: why,
-      });
-      return false;
-    }
-    link = new SamLink(transport);
+  /** The link opened: greet the reader, then poll it for as long as this transport lasts. */
+  async function opened(transport: ByteTransport) {
+    const current = new SamLink(transport);
+    sam = current;
     silentCommands = 0;
     setStatus({ state: 'idle', device: transport.description });
     if (options.querySamId) {
@@ -201,16 +188,23 @@ export function createIdCardReader(options: IdCardReaderOptions): IdCardReader {
         // A reader without this command still reads cards.
       }
     }
-    return true;
+    if (running && sam === current) loop = pollWhileOpen(current);
   }
 
-  async function disconnect(reason: string) {
-    const current = link;
-    link = undefined;
-    if (current) {
-      current.dispose();
-      await current.transport.close().catch(() => undefined);
-    }
+  function openFailed(why: string) {
+    if (status.lastError !== why) report(ERRORS.unavailable(status.device ?? 'reader', why));
+    setStatus({
+      state: 'disconnected',
+      ...(status.device ? { device: status.device } : {}),
+      lastError: why,
+    });
+  }
+
+  /** The transport is gone (the link closed it, or it ended): forget the card on it. */
+  function disconnected(reason: string) {
+    const current = sam;
+    sam = undefined;
+    current?.dispose();
     apply({ kind: 'link-lost' });
     setStatus({
       state: 'disconnected',
@@ -218,6 +212,18 @@ export function createIdCardReader(options: IdCardReaderOptions): IdCardReader {
       lastError: reason,
     });
   }
+
+  function lost() {
+    const device = sam?.transport.description ?? status.device ?? 'reader';
+    const why = 'the port closed (unplugged?)';
+    disconnected(why);
+    report(ERRORS.unavailable(device, why));
+  }
+
+  const link = new ReconnectingLink(
+    { open: options.open, reopenIntervalMs },
+    { opened, openFailed, lost, state: (state) => emit('connection', state) },
+  );
 
   /** find → select → read, retried on 80/81/41 and lost replies once a card was seen. */
   async function readCard(): Promise<ReadOutcome> {
@@ -229,7 +235,7 @@ export function createIdCardReader(options: IdCardReaderOptions): IdCardReader {
       if (last.kind === 'card-error' && !last.retry) return last;
       if (last.kind === 'no-card' && !sawCard) return last;
       if (last.kind !== 'no-card') sawCard = true;
-      if (!link || link.closed) return last;
+      if (!sam || sam.closed) return last;
     }
     return last.kind === 'card-error' ? { kind: 'card-error', error: last.error } : last;
   }
@@ -323,43 +329,33 @@ export function createIdCardReader(options: IdCardReaderOptions): IdCardReader {
     }
   }
 
-  async function tick() {
+  /** One poll; what it saw counts only if the transport it was seen on is still the one. */
+  async function tick(current: SamLink) {
     if (presence.card && waiters.size === 0) {
       const here = await stillPresent();
+      if (sam !== current) return;
       apply({ kind: here === 'no-reply' ? 'unsure' : here ? 'still-present' : 'removed' });
       lastOutcome = here === 'no-reply' ? { kind: 'no-reply' } : undefined;
       return;
     }
     const outcome = await readCard();
+    if (sam !== current) return;
     lastOutcome = outcome;
     apply(outcome);
   }
 
-  async function run() {
-    while (running) {
-      if (!link) {
-        if (!(await connect())) {
-          await sleep(reopenIntervalMs);
-          continue;
-        }
-      }
-      const current = link!;
-      await tick();
-      if (!running) break;
-      if (current.closed) {
-        const why = 'the port closed (unplugged?)';
-        await disconnect(why);
-        report(ERRORS.unavailable(current.transport.description, why));
-        await sleep(reopenIntervalMs);
-        continue;
-      }
+  async function pollWhileOpen(current: SamLink) {
+    while (running && sam === current) {
+      await tick(current);
+      if (!running || sam !== current) break;
       if (silentCommands >= unresponsiveAfter) {
         const error = ERRORS.silent(current.transport.description);
-        await disconnect(inEnglish(error));
+        const closing = link.drop(inEnglish(error));
+        disconnected(inEnglish(error));
+        await closing;
         setStatus({ ...status, state: 'error' });
         emit('error', error);
-        await sleep(reopenIntervalMs);
-        continue;
+        break;
       }
       if (waiters.size === 0) await sleep(pollIntervalMs);
       else if (lastOutcome?.kind !== 'identity') await sleep(Math.min(pollIntervalMs, 100));
@@ -369,7 +365,7 @@ export function createIdCardReader(options: IdCardReaderOptions): IdCardReader {
   function failWaiter(waiter: Waiter) {
     waiters.delete(waiter);
     const outcome = lastOutcome;
-    if (!link) {
+    if (!sam) {
       waiter.reject(
         new KioskError('DEVICE_UNAVAILABLE', status.lastError ?? 'ID card reader unavailable'),
       );
@@ -385,16 +381,17 @@ export function createIdCardReader(options: IdCardReaderOptions): IdCardReader {
   }
 
   const reader: IdCardReader = {
-    start() {
+    async start() {
       if (running) return;
       running = true;
-      loop = run();
+      await link.start();
     },
     async stop() {
       running = false;
       wake?.();
       // Closing the port ends a command in flight at once instead of at its timeout.
-      await link?.transport.close().catch(() => undefined);
+      const current = sam;
+      await link.stop();
       await loop;
       loop = undefined;
       for (const waiter of waiters) {
@@ -402,15 +399,12 @@ export function createIdCardReader(options: IdCardReaderOptions): IdCardReader {
         waiter.reject(new KioskError('DEVICE_UNAVAILABLE', 'ID card reader stopped'));
       }
       waiters.clear();
-      const current = link;
-      link = undefined;
+      sam = undefined;
+      current?.dispose();
       presence = { failureReported: presence.failureReported };
-      if (current) {
-        current.dispose();
-        await current.transport.close().catch(() => undefined);
-      }
       setStatus({ state: 'disconnected', ...(status.device ? { device: status.device } : {}) });
     },
+    connection: () => link.state(),
     status: () => ({ ...status }),
     readOnce({ timeoutMs = 10_000 } = {}) {
       if (!running)
@@ -427,15 +421,9 @@ export function createIdCardReader(options: IdCardReaderOptions): IdCardReader {
         wake?.();
       });
     },
-    on(event, handler) {
-      let set = handlers.get(event);
-      if (!set) handlers.set(event, (set = new Set()));
-      set.add(handler as (payload: never) => void);
-      return () => reader.off(event, handler);
-    },
-    off(event, handler) {
-      handlers.get(event)?.delete(handler as (payload: never) => void);
-    },
+    on: (event, handler) => events.on(event, handler),
+    once: (event, handler) => events.once(event, handler),
+    off: (event, handler) => events.off(event, handler),
   };
   return reader;
 }
