@@ -2,8 +2,7 @@
 // so a technician can write the role bindings of the kiosk configuration.
 import type { Command } from 'commander';
 import { discover, systemDiscovery } from '../../devices/manager/discovery';
-
-const hex4 = (n: number) => n.toString(16).padStart(4, '0');
+import { usbDeviceHex } from '../../domain/hex';
 
 export function registerDevicesCommands(program: Command): void {
   const devices = program.command('devices').description('devices attached to this machine');
@@ -30,7 +29,7 @@ export function registerDevicesCommands(program: Command): void {
       for (const d of found.hid) {
         const usage = d.usagePage === undefined ? '' : ` usage page 0x${d.usagePage.toString(16)}`;
         lines.push(
-          `  ${hex4(d.vendorId)}:${hex4(d.productId)}${usage} ${[d.manufacturer, d.product].filter(Boolean).join(' ')}`,
+          `  ${usbDeviceHex(d.vendorId, d.productId)}${usage} ${[d.manufacturer, d.product].filter(Boolean).join(' ')}`,
         );
       }
       process.stdout.write(`${lines.join('\n')}\n`);

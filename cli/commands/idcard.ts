@@ -4,7 +4,8 @@
 import type { Command } from 'commander';
 import type { Identity } from '../../devices/bridge/contract';
 import { parseBaseInfo } from '../../devices/idcard/base-info';
-import { fromHex } from '../../domain/hex';
+import { byteHex, fromHex } from '../../domain/hex';
+import { deviceText } from '../../devices/device-message';
 import { identityFromBaseInfo } from '../../devices/idcard/identity';
 import { maskIdNumber, maskName } from '../../domain/mask';
 import { createIdCardReader } from '../../devices/idcard/reader';
@@ -49,10 +50,10 @@ export function decodeReplyHex(hex: string, reveal = false): DecodeOutcome {
   const json: Record<string, unknown> = {
     sw1: reply.sw1,
     sw2: reply.sw2,
-    sw3: reply.sw3.toString(16).toUpperCase().padStart(2, '0'),
+    sw3: byteHex(reply.sw3),
     status: status.name,
-    message: status.message,
-    messageZh: status.messageZh,
+    message: deviceText('en', status.message),
+    messageZh: deviceText('zh-CN', status.message),
     dataLength: reply.data.length,
   };
   // A data part that parses as base info (with or without fingerprints) is shown decoded.
@@ -81,7 +82,9 @@ async function readAction(options: ReadOptions): Promise<void> {
     open: () => openSerial({ path: options.serial, baudRate }),
     querySamId: true,
   });
-  reader.on('error', (error) => process.stderr.write(`${error.code}: ${error.message}\n`));
+  reader.on('error', (error) =>
+    process.stderr.write(`${error.code}: ${deviceText('en', error.message)}\n`),
+  );
   reader.start();
   if (options.once) {
     try {

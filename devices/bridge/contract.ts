@@ -261,8 +261,11 @@ export const events = {
   'idcard.cardRemoved': z.object({}),
   'idcard.error': z.object({
     code: z.string(),
+    /** English, for logs; a UI says it in its own words from key and params. */
     message: z.string(),
-    messageZh: z.string().optional(),
+    /** A device.* key of domain/i18n/device-messages.ts. */
+    key: z.string().optional(),
+    params: z.record(z.string(), z.string()).optional(),
   }),
   'scanner.scanned': z.object({ text: z.string().max(4096), symbology: z.string().optional() }),
   'printer.status': PrinterStatus,

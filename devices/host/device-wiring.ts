@@ -1,4 +1,5 @@
 import { KioskError, type PrinterStatus } from '../bridge/contract';
+import { deviceText } from '../device-message';
 import type { HostEventHub } from '../bridge/host-api';
 import { createDeviceManager, type DeviceManager } from '../manager/device-manager';
 import { parseDevicesConfig } from '../manager/devices-config';
@@ -41,9 +42,16 @@ export async function createDeviceHub(options: DeviceWiringOptions): Promise<Wir
   const reader = manager.idcardReader();
   reader?.on('card-present', (identity) => events.emit('idcard.cardPresent', { identity }));
   reader?.on('card-removed', () => events.emit('idcard.cardRemoved', {}));
-  reader?.on('error', (error) => events.emit('idcard.error', error));
+  reader?.on('error', (error) =>
+    events.emit('idcard.error', {
+      code: error.code,
+      message: deviceText('en', error.message),
+      key: error.message.key,
+      ...(error.message.params ? { params: error.message.params } : {}),
+    }),
+  );
   const printer = manager.printer();
-  printer?.events.on('status', (status) => events.emit('printer.status', status));
+  printer?.on('status', (status) => events.emit('printer.status', status));
   const scanner = manager.scanner();
   scanner?.on('scan', (scan) => events.emit('scanner.scanned', scan));
 

@@ -1,5 +1,6 @@
 // The SAM commands the reader understands (CMD, PARA).
 import type { Request } from './sam-frame';
+import { byteHex } from '../../domain/hex';
 
 const command = (cmd: number, para: number): Request => ({ cmd, para, data: new Uint8Array(0) });
 
@@ -28,7 +29,5 @@ export function commandName(request: Pick<Request, 'cmd' | 'para'>): string {
     if (c.cmd === request.cmd && c.para === request.para) return name;
   }
   if (request.cmd === 0x60) return 'setBaud';
-  return `command ${hex(request.cmd)} ${hex(request.para)}`;
+  return `command ${byteHex(request.cmd)} ${byteHex(request.para)}`;
 }
-
-const hex = (n: number) => n.toString(16).toUpperCase().padStart(2, '0');

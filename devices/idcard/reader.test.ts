@@ -9,6 +9,7 @@ import {
   type ReaderEvents,
 } from './reader';
 import { IdCardSimulator } from './simulator';
+import { deviceText } from '../device-message';
 
 const FAST = {
   pollIntervalMs: 10,
@@ -126,7 +127,8 @@ describe('ID card reader driver', () => {
     sim.setFault('silent');
     const error = await next(reader, 'error');
     expect(error).toMatchObject({ code: 'DEVICE_UNAVAILABLE' });
-    expect(error.messageZh).toContain('无应答');
+    expect(error.message.key).toBe('device.idcard.silent');
+    expect(deviceText('zh-CN', error.message)).toContain('无应答');
     await expect(reader.readOnce({ timeoutMs: 100 })).rejects.toMatchObject({
       code: expect.stringMatching(/TIMEOUT|DEVICE_UNAVAILABLE/),
     });

@@ -1,11 +1,11 @@
-// The ID card reader driver: keeps the port open (reopening it after an unplug), polls for
-// a card about every 300 ms, reads it (find → select → read), and tells the device host
-// through events. All device I/O goes through the injected OpenTransport.
+// The ID card reader driver: keeps the port open over a ReconnectingLink, polls for a card
+// about every 300 ms while it is open, reads it (find → select → read), and tells the device
+// host through events. Whether a card is present is decided by card-presence.ts; this file
+// does the I/O. All device I/O goes through the injected OpenTransport.
 import type { z } from 'zod';
 import {
   KioskError,
   type ReaderStatus as ReaderStatusSchema,
-  type ErrorCode,
   type Identity,
 } from '../bridge/contract';
 import type { ByteTransport, OpenTransport } from '../transport/transport';
@@ -16,20 +16,30 @@ import { replyShapes } from './reply-shapes';
 import type { Reply, Request } from './sam-frame';
 import { LinkError, SamLink } from './sam-link';
 import { isTransientStatus, samStatus } from './sam-status';
+import { deviceText } from '../device-message';
+import {
+  NO_CARD,
+  observe,
+  type Observation,
+  type Presence,
+  type ReadOutcome,
+  type ReaderError,
+} from './card-presence';
+import { toHex } from '../../domain/hex';
+import type { DeviceDriver, LinkState } from '../driver/device-driver';
+import { DriverEvents } from '../driver/driver-events';
+import { ReconnectingLink } from '../driver/reconnecting-link';
 
 export type ReaderStatus = z.infer<typeof ReaderStatusSchema>;
 
-export interface ReaderError {
-  code: ErrorCode;
-  message: string;
-  messageZh: string;
-}
+export type { ReaderError };
 
 export interface ReaderEvents {
   'card-present': Identity;
   'card-removed': void;
   error: ReaderError;
   state: ReaderStatus;
+  connection: LinkState;
 }
 
 export interface IdCardReaderOptions {
@@ -54,25 +64,12 @@ export interface IdCardReaderOptions {
   querySamId?: boolean;
 }
 
-export interface IdCardReader {
-  start(): void;
-  stop(): Promise<void>;
+export interface IdCardReader extends DeviceDriver<ReaderEvents> {
+  /** What the reader is doing, beyond the link: idle, reading, a card present. */
   status(): ReaderStatus;
   /** Waits up to timeoutMs for a card (or re-reads the one on the reader) and returns it. */
   readOnce(options?: { timeoutMs?: number }): Promise<Identity>;
-  on<E extends keyof ReaderEvents>(
-    event: E,
-    handler: (payload: ReaderEvents[E]) => void,
-  ): () => void;
-  off<E extends keyof ReaderEvents>(event: E, handler: (payload: ReaderEvents[E]) => void): void;
 }
-
-/** Why a read did not give an identity; the last one decides readOnce's error. */
-type ReadOutcome =
-  | { kind: 'identity'; identity: Identity }
-  | { kind: 'no-card' }
-  | { kind: 'card-error'; error: ReaderError }
-  | { kind: 'no-reply' };
 
 interface Waiter {
   resolve: (identity: Identity) => void;
@@ -81,22 +78,22 @@ interface Waiter {
 }
 
 const ERRORS = {
-  unavailable: (device: string, why: string): ReaderError => ({
+  unavailable: (device: string, detail: string): ReaderError => ({
     code: 'DEVICE_UNAVAILABLE',
-    message: `ID card reader unavailable (${device}): ${why}`,
-    messageZh: `身份证阅读器不可用（${device}）：${why}`,
+    message: { key: 'device.idcard.unavailable', params: { device, detail } },
   }),
   silent: (device: string): ReaderError => ({
     code: 'DEVICE_UNAVAILABLE',
-    message: `ID card reader (${device}) does not answer; reopening the port`,
-    messageZh: `身份证阅读器（${device}）无应答，正在重新打开端口`,
+    message: { key: 'device.idcard.silent', params: { device } },
   }),
-  badData: (why: string): ReaderError => ({
+  badData: (detail: string): ReaderError => ({
     code: 'DEVICE_ERROR',
-    message: `The card's data could not be read: ${why}`,
-    messageZh: `无法解析证件信息：${why}`,
+    message: { key: 'device.idcard.badData', params: { detail } },
   }),
 };
+
+/** The English text of an error, as status.lastError and KioskError messages carry it. */
+const inEnglish = (error: ReaderError) => deviceText('en', error.message);
 
 export function createIdCardReader(options: IdCardReaderOptions): IdCardReader {
   const pollIntervalMs = options.pollIntervalMs ?? 300;
@@ -108,11 +105,9 @@ export function createIdCardReader(options: IdCardReaderOptions): IdCardReader {
   const reopenIntervalMs = options.reopenIntervalMs ?? 1000;
   const removalConfirmations = options.removalConfirmations ?? 2;
 
-  const handlers = new Map<keyof ReaderEvents, Set<(payload: never) => void>>();
-  const emit = <E extends keyof ReaderEvents>(event: E, payload: ReaderEvents[E]) => {
-    for (const handler of handlers.get(event) ?? [])
-      (handler as (p: ReaderEvents[E]) => void)(payload);
-  };
+  const events = new DriverEvents<ReaderEvents>();
+  const emit = <E extends keyof ReaderEvents>(event: E, payload: ReaderEvents[E]) =>
+    events.emit(event, payload);
 
   let status: ReaderStatus = { state: 'disconnected' };
   const setStatus = (next: ReaderStatus) => {
@@ -127,10 +122,9 @@ export function createIdCardReader(options: IdCardReaderOptions): IdCardReader {
 
   let running = false;
   let loop: Promise<void> | undefined;
-  let link: SamLink | undefined;
-  let present: Identity | undefined;
-  /** A card that failed to read stays quiet until it leaves, instead of erroring every poll. */
-  let failedCardReported = false;
+  /** The SAM protocol over the link's current transport; none while the reader is away. */
+  let sam: SamLink | undefined;
+  let presence: Presence = NO_CARD;
   let silentCommands = 0;
   const waiters = new Set<Waiter>();
   let wake: (() => void) | undefined;
@@ -147,7 +141,7 @@ export function createIdCardReader(options: IdCardReaderOptions): IdCardReader {
     });
 
   const report = (error: ReaderError) => {
-    setStatus({ ...status, lastError: error.message });
+    setStatus({ ...status, lastError: inEnglish(error) });
     emit('error', error);
   };
 
@@ -156,9 +150,9 @@ export function createIdCardReader(options: IdCardReaderOptions): IdCardReader {
     timeoutMs: number,
     accepts: (r: Reply) => boolean,
   ) => {
-    if (!link) throw new LinkError('closed', 'not connected');
+    if (!sam) throw new LinkError('closed', 'not connected');
     try {
-      const reply = await link.exchange(request, { timeoutMs, accepts });
+      const reply = await sam.exchange(request, { timeoutMs, accepts });
       silentCommands = 0;
       return reply;
     } catch (error) {
@@ -179,51 +173,57 @@ export function createIdCardReader(options: IdCardReaderOptions): IdCardReader {
     }
   };
 
-  async function connect(): Promise<boolean> {
-    let transport: ByteTransport;
-    try {
-      transport = await options.open();
-    } catch (error) {
-      const why = (error as Error).message;
-      if (status.lastError !== why) report(ERRORS.unavailable(status.device ?? 'reader', why));
-      setStatus({
-        state: 'disconnected',
-        ...(status.device ? { device: status.device } : {}),
-        lastError: why,
-      });
-      return false;
-    }
-    link = new SamLink(transport);
+  /** The link opened: greet the reader, then poll it for as long as this transport lasts. */
+  async function opened(transport: ByteTransport) {
+    const current = new SamLink(transport);
+    sam = current;
     silentCommands = 0;
     setStatus({ state: 'idle', device: transport.description });
     if (options.querySamId) {
       try {
         const reply = await exchangeOnce(Commands.readSamId, commandTimeoutMs, replyShapes.samId);
-        if (reply.sw3 === 0x90) setStatus({ ...status, samId: hex(reply.data) });
+        if (reply.sw3 === 0x90)
+          setStatus({ ...status, samId: toHex(reply.data, { separator: '', lowercase: true }) });
       } catch {
         // A reader without this command still reads cards.
       }
     }
-    return true;
+    if (running && sam === current) loop = pollWhileOpen(current);
   }
 
-  async function disconnect(reason: string) {
-    const current = link;
-    link = undefined;
-    if (current) {
-      current.dispose();
-      await current.transport.close().catch(() => undefined);
-    }
-    if (present) {
-      present = undefined;
-      emit('card-removed', undefined);
-    }
+  function openFailed(why: string) {
+    if (status.lastError !== why) report(ERRORS.unavailable(status.device ?? 'reader', why));
+    setStatus({
+      state: 'disconnected',
+      ...(status.device ? { device: status.device } : {}),
+      lastError: why,
+    });
+  }
+
+  /** The transport is gone (the link closed it, or it ended): forget the card on it. */
+  function disconnected(reason: string) {
+    const current = sam;
+    sam = undefined;
+    current?.dispose();
+    apply({ kind: 'link-lost' });
     setStatus({
       state: 'disconnected',
       ...(status.device ? { device: status.device } : {}),
       lastError: reason,
     });
   }
+
+  function lost() {
+    const device = sam?.transport.description ?? status.device ?? 'reader';
+    const why = 'the port closed (unplugged?)';
+    disconnected(why);
+    report(ERRORS.unavailable(device, why));
+  }
+
+  const link = new ReconnectingLink(
+    { open: options.open, reopenIntervalMs },
+    { opened, openFailed, lost, state: (state) => emit('connection', state) },
+  );
 
   /** find → select → read, retried on 80/81/41 and lost replies once a card was seen. */
   async function readCard(): Promise<ReadOutcome> {
@@ -235,7 +235,7 @@ export function createIdCardReader(options: IdCardReaderOptions): IdCardReader {
       if (last.kind === 'card-error' && !last.retry) return last;
       if (last.kind === 'no-card' && !sawCard) return last;
       if (last.kind !== 'no-card') sawCard = true;
-      if (!link || link.closed) return last;
+      if (!sam || sam.closed) return last;
     }
     return last.kind === 'card-error' ? { kind: 'card-error', error: last.error } : last;
   }
@@ -267,10 +267,9 @@ export function createIdCardReader(options: IdCardReaderOptions): IdCardReader {
 
   function statusOutcome(sw3: number, cardSeen = false): AttemptOutcome {
     if (sw3 === 0x80 && !cardSeen) return { kind: 'no-card' };
-    const s = samStatus(sw3);
     return {
       kind: 'card-error',
-      error: { code: 'DEVICE_ERROR', message: s.message, messageZh: s.messageZh },
+      error: { code: 'DEVICE_ERROR', message: samStatus(sw3).message },
       retry: isTransientStatus(sw3),
     };
   }
@@ -299,84 +298,64 @@ export function createIdCardReader(options: IdCardReaderOptions): IdCardReader {
 
   let lastOutcome: ReadOutcome | undefined;
 
-  async function tick() {
-    if (present && waiters.size === 0) {
-      const here = await stillPresent();
-      if (here === false) {
-        present = undefined;
-        failedCardReported = false;
-        setStatus({ ...status, state: 'idle' });
-        emit('card-removed', undefined);
+  /** Feeds what a poll saw to the presence state machine and carries out its effects. */
+  function apply(seen: Observation) {
+    const step = observe(presence, seen);
+    presence = step.presence;
+    for (const effect of step.effects) {
+      switch (effect.kind) {
+        case 'status': {
+          const { lastError, ...rest } = status;
+          setStatus({
+            ...rest,
+            state: effect.state,
+            ...(effect.clearError || lastError === undefined ? {} : { lastError }),
+          });
+          break;
+        }
+        case 'card-removed':
+          emit('card-removed', undefined);
+          break;
+        case 'card-present':
+          emit('card-present', effect.identity);
+          break;
+        case 'report':
+          report(effect.error);
+          break;
+        case 'settle':
+          settleWaiters(effect.identity);
+          break;
       }
+    }
+  }
+
+  /** One poll; what it saw counts only if the transport it was seen on is still the one. */
+  async function tick(current: SamLink) {
+    if (presence.card && waiters.size === 0) {
+      const here = await stillPresent();
+      if (sam !== current) return;
+      apply({ kind: here === 'no-reply' ? 'unsure' : here ? 'still-present' : 'removed' });
       lastOutcome = here === 'no-reply' ? { kind: 'no-reply' } : undefined;
       return;
     }
     const outcome = await readCard();
+    if (sam !== current) return;
     lastOutcome = outcome;
-    switch (outcome.kind) {
-      case 'identity': {
-        const isNew = !present || present.idNumber !== outcome.identity.idNumber;
-        if (present && isNew) emit('card-removed', undefined);
-        present = outcome.identity;
-        failedCardReported = false;
-        setStatus({
-          state: 'card-present',
-          ...(status.device ? { device: status.device } : {}),
-          ...(status.samId ? { samId: status.samId } : {}),
-        });
-        if (isNew) emit('card-present', outcome.identity);
-        settleWaiters(outcome.identity);
-        return;
-      }
-      case 'no-card':
-        failedCardReported = false;
-        if (present) {
-          present = undefined;
-          emit('card-removed', undefined);
-        }
-        if (status.state !== 'idle' || status.lastError)
-          setStatus({
-            state: 'idle',
-            ...(status.device ? { device: status.device } : {}),
-            ...(status.samId ? { samId: status.samId } : {}),
-          });
-        return;
-      case 'card-error':
-        setStatus({ ...status, state: present ? 'card-present' : 'idle' });
-        if (!failedCardReported) report(outcome.error);
-        failedCardReported = true;
-        return;
-      case 'no-reply':
-        setStatus({ ...status, state: present ? 'card-present' : 'idle' });
-        return;
-    }
+    apply(outcome);
   }
 
-  async function run() {
-    while (running) {
-      if (!link) {
-        if (!(await connect())) {
-          await sleep(reopenIntervalMs);
-          continue;
-        }
-      }
-      const current = link!;
-      await tick();
-      if (!running) break;
-      if (current.closed) {
-        const why = 'the port closed (unplugged?)';
-        await disconnect(why);
-        report(ERRORS.unavailable(current.transport.description, why));
-        await sleep(reopenIntervalMs);
-        continue;
-      }
+  async function pollWhileOpen(current: SamLink) {
+    while (running && sam === current) {
+      await tick(current);
+      if (!running || sam !== current) break;
       if (silentCommands >= unresponsiveAfter) {
         const error = ERRORS.silent(current.transport.description);
-        await disconnect(error.message);
+        const closing = link.drop(inEnglish(error));
+        disconnected(inEnglish(error));
+        await closing;
         setStatus({ ...status, state: 'error' });
         emit('error', error);
-        await sleep(reopenIntervalMs);
-        continue;
+        break;
       }
       if (waiters.size === 0) await sleep(pollIntervalMs);
       else if (lastOutcome?.kind !== 'identity') await sleep(Math.min(pollIntervalMs, 100));
@@ -386,15 +365,13 @@ export function createIdCardReader(options: IdCardReaderOptions): IdCardReader {
   function failWaiter(waiter: Waiter) {
     waiters.delete(waiter);
     const outcome = lastOutcome;
-    if (!link) {
+    if (!sam) {
       waiter.reject(
         new KioskError('DEVICE_UNAVAILABLE', status.lastError ?? 'ID card reader unavailable'),
       );
     } else if (outcome?.kind === 'card-error') {
       waiter.reject(
-        new KioskError('DEVICE_ERROR', outcome.error.message, {
-          messageZh: outcome.error.messageZh,
-        }),
+        new KioskError('DEVICE_ERROR', inEnglish(outcome.error), outcome.error.message),
       );
     } else if (outcome?.kind === 'no-reply') {
       waiter.reject(new KioskError('TIMEOUT', 'ID card reader did not answer in time'));
@@ -404,16 +381,17 @@ export function createIdCardReader(options: IdCardReaderOptions): IdCardReader {
   }
 
   const reader: IdCardReader = {
-    start() {
+    async start() {
       if (running) return;
       running = true;
-      loop = run();
+      await link.start();
     },
     async stop() {
       running = false;
       wake?.();
       // Closing the port ends a command in flight at once instead of at its timeout.
-      await link?.transport.close().catch(() => undefined);
+      const current = sam;
+      await link.stop();
       await loop;
       loop = undefined;
       for (const waiter of waiters) {
@@ -421,15 +399,12 @@ export function createIdCardReader(options: IdCardReaderOptions): IdCardReader {
         waiter.reject(new KioskError('DEVICE_UNAVAILABLE', 'ID card reader stopped'));
       }
       waiters.clear();
-      const current = link;
-      link = undefined;
-      present = undefined;
-      if (current) {
-        current.dispose();
-        await current.transport.close().catch(() => undefined);
-      }
+      sam = undefined;
+      current?.dispose();
+      presence = { failureReported: presence.failureReported };
       setStatus({ state: 'disconnected', ...(status.device ? { device: status.device } : {}) });
     },
+    connection: () => link.state(),
     status: () => ({ ...status }),
     readOnce({ timeoutMs = 10_000 } = {}) {
       if (!running)
@@ -446,18 +421,9 @@ export function createIdCardReader(options: IdCardReaderOptions): IdCardReader {
         wake?.();
       });
     },
-    on(event, handler) {
-      let set = handlers.get(event);
-      if (!set) handlers.set(event, (set = new Set()));
-      set.add(handler as (payload: never) => void);
-      return () => reader.off(event, handler);
-    },
-    off(event, handler) {
-      handlers.get(event)?.delete(handler as (payload: never) => void);
-    },
+    on: (event, handler) => events.on(event, handler),
+    once: (event, handler) => events.once(event, handler),
+    off: (event, handler) => events.off(event, handler),
   };
   return reader;
 }
-
-const hex = (bytes: Uint8Array) =>
-  Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');

@@ -1,6 +1,7 @@
 // SAM frames as the reader protocol defines them (docs/protocols/idcard-reader.md):
 //   AA AA AA 96 69 | LEN_H LEN_L | body | CHK
 // LEN counts the body and CHK; CHK is the XOR of the length bytes and the body.
+import { byteHex } from '../../domain/hex';
 
 export const PREAMBLE = Uint8Array.of(0xaa, 0xaa, 0xaa, 0x96, 0x69);
 /** Preamble and the two length bytes. */
@@ -103,11 +104,10 @@ export function decodeSingleFrame(bytes: Uint8Array): SingleFrameResult {
   const expected = checksum(bytes, PREAMBLE.length, bytes.length - 1);
   const found = bytes[bytes.length - 1]!;
   if (expected !== found) {
-    const hex = (n: number) => n.toString(16).toUpperCase().padStart(2, '0');
     return {
       ok: false,
       problem: 'checksum',
-      message: `checksum ${hex(found)}, expected ${hex(expected)}`,
+      message: `checksum ${byteHex(found)}, expected ${byteHex(expected)}`,
     };
   }
   return { ok: true, body: bytes.slice(HEADER_SIZE, bytes.length - 1) };

@@ -5,6 +5,7 @@ import { cardDateToIso, isoToCardDate } from './card-date';
 import { checkIdNumber, type IdNumberCheck } from '../../domain/id-number';
 import { nationName } from './nation-codes';
 import { sexCode, sexFromCode, type Sex } from './sex-codes';
+import { toHex } from '../../domain/hex';
 
 export const TEXT_BLOCK_SIZE = 256;
 const FLAG_OFFSET = 248;
@@ -124,10 +125,8 @@ export function parseTextBlock(block: Uint8Array): TextBlockResult {
   }
   const cardType = cardTypeOf(block);
   if (!cardType) {
-    const flag = Array.from(block.subarray(FLAG_OFFSET, FLAG_OFFSET + 2), (b) =>
-      b.toString(16).padStart(2, '0'),
-    );
-    return { ok: false, problem: 'card-type', message: `unknown card type flag ${flag.join(' ')}` };
+    const flag = toHex(block.subarray(FLAG_OFFSET, FLAG_OFFSET + 2), { lowercase: true });
+    return { ok: false, problem: 'card-type', message: `unknown card type flag ${flag}` };
   }
   const text = (() => {
     switch (cardType) {

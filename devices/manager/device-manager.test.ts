@@ -1,17 +1,17 @@
-import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DeviceHealth } from '../bridge/contract';
-import type { IdCardReader, ReaderStatus } from '../idcard/reader';
+import { DriverEvents } from '../driver/driver-events';
+import type { IdCardReader, ReaderEvents, ReaderStatus } from '../idcard/reader';
 import type { OpenTransport } from '../transport/transport';
 import { createDeviceManager, type DeviceManager } from './device-manager';
 import { parseDevicesConfig } from './devices-config';
 
 /** A reader that connects when its link opens, as the real one reports it. */
 function fakeReader(open: OpenTransport): IdCardReader {
-  const events = new EventEmitter();
+  const events = new DriverEvents<ReaderEvents>();
   let status: ReaderStatus = { state: 'disconnected' };
   return {
-    start() {
+    async start() {
       void open().then((t) => {
         status = { state: 'idle', device: t.description };
         events.emit('state', status);
@@ -19,14 +19,11 @@ function fakeReader(open: OpenTransport): IdCardReader {
     },
     stop: async () => undefined,
     status: () => status,
+    connection: () => ({ connected: status.state !== 'disconnected' }),
     readOnce: () => Promise.reject(new Error('no card')),
-    on(event, handler) {
-      events.on(event, handler as never);
-      return () => events.off(event, handler as never);
-    },
-    off(event, handler) {
-      events.off(event, handler as never);
-    },
+    on: (event, handler) => events.on(event, handler),
+    once: (event, handler) => events.once(event, handler),
+    off: (event, handler) => events.off(event, handler),
   };
 }
 
@@ -65,7 +62,7 @@ describe('device manager', () => {
     const sims = manager.simulators();
     expect(sims.printer && sims.scanner && sims.idcard).toBeTruthy();
 
-    const scanned = new Promise((resolve) => manager!.scanner()!.events.once('scan', resolve));
+    const scanned = new Promise((resolve) => manager!.scanner()!.once('scan', resolve));
     sims.scanner!.scan('https://example.gov.cn/q?id=9');
     expect(await scanned).toEqual({ text: 'https://example.gov.cn/q?id=9', symbology: 'qr' });
 

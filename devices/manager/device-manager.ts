@@ -223,8 +223,8 @@ export function createDeviceManager(
       if (s.state === 'ready') report('printer', 'connected');
       else report('printer', 'degraded', canPrint(s.state) ? s.state : `${s.state}: cannot print`);
     };
-    p.events.on('connection', update);
-    p.events.on('status', update);
+    p.on('connection', update);
+    p.on('status', update);
     printer = p;
     stops.push(() => p.stop());
   };

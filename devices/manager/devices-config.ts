@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { printerProfileIds } from '../printer/profile';
 import { scannerProfileIds } from '../scanner/profile';
+import { usbDeviceHex } from '../../domain/hex';
 
 const usbId = z.number().int().min(0).max(0xffff);
 
@@ -97,10 +98,8 @@ export function describeBinding(binding: DeviceBinding): string | undefined {
     case 'lp':
       return binding.path;
     case 'hid':
-      return `hid ${hex4(binding.vendorId)}:${hex4(binding.productId)}`;
+      return `hid ${usbDeviceHex(binding.vendorId, binding.productId)}`;
     case 'none':
       return undefined;
   }
 }
-
-const hex4 = (n: number) => n.toString(16).padStart(4, '0');

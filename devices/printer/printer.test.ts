@@ -83,7 +83,7 @@ describe('printer driver against the simulator', () => {
       const { printer, sim } = rig(profile);
       await printer.start();
       const states: PrinterStatus['state'][] = [];
-      printer.events.on('status', (s) => states.push(s.state));
+      printer.on('status', (s) => states.push(s.state));
       sim().setPaper('near-end');
       expect((await printer.refresh()).paperNearEnd).toBe(true);
       sim().setPaper('out');
@@ -134,7 +134,7 @@ describe('printer driver against the simulator', () => {
     const sim = new PrinterSimulator(device);
     printer = createPrinter({ open: async () => host, pollIntervalMs: 60_000 });
     await printer.start();
-    const seen = new Promise<PrinterStatus>((resolve) => printer!.events.on('status', resolve));
+    const seen = new Promise<PrinterStatus>((resolve) => printer!.on('status', resolve));
     sim.setCover(true);
     expect((await seen).state).toBe('cover-open');
   });
@@ -152,7 +152,7 @@ describe('printer driver against the simulator', () => {
   it('reopens the link after it is lost', async () => {
     const { printer, hostEnd } = rig();
     const connections: boolean[] = [];
-    printer.events.on('connection', (c) => connections.push(c.connected));
+    printer.on('connection', (c) => connections.push(c.connected));
     await printer.start();
     const first = hostEnd();
     await first.close();

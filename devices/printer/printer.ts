@@ -5,13 +5,15 @@
 // buffer. A job on a printer that cannot print, or that stops printing half-way, fails with
 // PRINTER_NOT_READY and the state that stopped it; nothing is dropped in silence.
 import { randomUUID } from 'node:crypto';
-import { EventEmitter } from 'node:events';
 import {
   KioskError,
   type PrinterState,
   type PrinterStatus,
   type ReceiptDocument,
 } from '../bridge/contract';
+import type { DeviceDriver, LinkState } from '../driver/device-driver';
+import { DriverEvents } from '../driver/driver-events';
+import { ReconnectingLink, reasonOf } from '../driver/reconnecting-link';
 import type { ByteTransport, OpenTransport } from '../transport/transport';
 import { encodeReceipt } from './encoder';
 import * as cmd from './escpos-commands';
@@ -42,30 +44,23 @@ export interface PrinterOptions {
   jobTimeoutMs?: number;
 }
 
-export interface PrinterConnection {
-  connected: boolean;
-  device?: string;
-  reason?: string;
-}
+export type PrinterConnection = LinkState;
 
-export type PrinterEvents = {
-  status: [PrinterStatus];
-  connection: [PrinterConnection];
-};
+export interface PrinterEvents {
+  status: PrinterStatus;
+  connection: PrinterConnection;
+}
 
 export interface PrintResult {
   jobId: string;
   bytes: number;
 }
 
-export interface Printer {
+export interface Printer extends DeviceDriver<PrinterEvents> {
   readonly profile: PrinterProfile;
-  readonly events: EventEmitter<PrinterEvents>;
   /** Opens the link and polls once; resolves either way (status() then tells). */
   start(): Promise<void>;
-  stop(): Promise<void>;
   status(): PrinterStatus;
-  connection(): PrinterConnection;
   /** Polls now and returns the fresh status. */
   refresh(): Promise<PrinterStatus>;
   print(document: ReceiptDocument): Promise<PrintResult>;
@@ -88,24 +83,19 @@ export function createPrinter(options: PrinterOptions): Printer {
   const profile = options.profile ?? printerProfiles.epson;
   const pollIntervalMs = options.pollIntervalMs ?? 500;
   const replyTimeoutMs = options.replyTimeoutMs ?? 1000;
-  const reopenIntervalMs = options.reopenIntervalMs ?? 1000;
   const jobTimeoutMs = options.jobTimeoutMs ?? 30_000;
-  const events = new EventEmitter<PrinterEvents>();
+  const events = new DriverEvents<PrinterEvents>();
 
   let running = false;
-  let transport: ByteTransport | undefined;
-  let detach: Array<() => void> = [];
   let reader = new StatusReader(profile.status);
   let flags: PrinterFlags = NO_FLAGS;
   // The flags a poll round is building up, reply by reply; published only when complete.
   let round: PrinterFlags = NO_FLAGS;
   let replying = false;
   let current = printerStatus(NO_FLAGS, false, options.model);
-  let connectionState: PrinterConnection = { connected: false, reason: 'not started' };
   let pending: Pending[] = [];
   let polling: Promise<void> | undefined;
   let pollTimer: ReturnType<typeof setTimeout> | undefined;
-  let reopenTimer: ReturnType<typeof setTimeout> | undefined;
   let jobs: Promise<unknown> = Promise.resolve();
   const jobMarkers: ActiveJob[] = [];
   // Markers of failed jobs the printer may still reach once its fault is cleared.
@@ -118,11 +108,6 @@ export function createPrinter(options: PrinterOptions): Printer {
     if (changed) events.emit('status', next);
     if (!canPrint(next.state))
       for (const job of jobMarkers.slice()) job.fail(notReady(next.state, next.state));
-  };
-
-  const setConnection = (next: PrinterConnection) => {
-    connectionState = next;
-    events.emit('connection', next);
   };
 
   const onFrame = (frame: StatusFrame) => {
@@ -159,8 +144,8 @@ export function createPrinter(options: PrinterOptions): Printer {
   };
 
   const pollOnce = async (): Promise<void> => {
-    const link = transport;
-    if (!link) {
+    const transport = link.transport;
+    if (!transport) {
       replying = false;
       publish();
       return;
@@ -179,7 +164,7 @@ export function createPrinter(options: PrinterOptions): Printer {
       (resolve) => (timer = setTimeout(() => resolve(true), replyTimeoutMs)),
     );
     try {
-      await link.write(Uint8Array.from(bytes));
+      await transport.write(Uint8Array.from(bytes));
       const late = await Promise.race([Promise.all(answered).then(() => false), timedOut]);
       replying = !late;
       if (late) pending = [];
@@ -207,62 +192,43 @@ export function createPrinter(options: PrinterOptions): Printer {
   };
 
   const lost = (reason: string) => {
-    for (const d of detach) d();
-    detach = [];
-    transport = undefined;
     pending = [];
     staleMarkers = 0;
     replying = false;
-    setConnection({ connected: false, reason });
     publish();
     for (const job of jobMarkers.slice()) job.fail(notReady('offline', `link lost (${reason})`));
-    scheduleReopen();
   };
 
-  const scheduleReopen = () => {
-    clearTimeout(reopenTimer);
-    if (!running) return;
-    reopenTimer = setTimeout(() => void connect(), reopenIntervalMs);
-  };
-
-  const connect = async (): Promise<void> => {
-    if (!running || transport) return;
-    let link: ByteTransport;
-    try {
-      link = await options.open();
-    } catch (error) {
-      if (connectionState.connected || connectionState.reason !== reasonOf(error)) {
-        setConnection({ connected: false, reason: reasonOf(error) });
-      }
-      replying = false;
-      publish();
-      scheduleReopen();
-      return;
-    }
-    if (!running) {
-      await link.close();
-      return;
-    }
-    transport = link;
+  const opened = async (transport: ByteTransport): Promise<void> => {
     reader = new StatusReader(profile.status);
-    detach = [
-      link.onData((chunk) => {
-        for (const frame of reader.push(chunk)) onFrame(frame);
-      }),
-      link.onClose((error) => {
-        if (transport === link) lost(error ? error.message : 'closed');
-      }),
-    ];
-    setConnection({ connected: true, device: link.description });
     if (profile.autoStatusBack)
-      await link.write(Uint8Array.from(cmd.autoStatusBack(true))).catch(() => undefined);
+      await transport.write(Uint8Array.from(cmd.autoStatusBack(true))).catch(() => undefined);
     await poll();
     schedulePoll();
   };
 
+  const link = new ReconnectingLink(
+    { open: options.open, reopenIntervalMs: options.reopenIntervalMs ?? 1000 },
+    {
+      opened,
+      data: (chunk) => {
+        for (const frame of reader.push(chunk)) onFrame(frame);
+      },
+      lost,
+      state: (state) => {
+        events.emit('connection', state);
+        // An open that failed leaves the status as offline as it was, said again.
+        if (!state.connected) {
+          replying = false;
+          publish();
+        }
+      },
+    },
+  );
+
   const runJob = async (document: ReceiptDocument): Promise<PrintResult> => {
-    const link = transport;
-    if (!link) throw notReady('offline', connectionState.reason ?? 'not connected');
+    const transport = link.transport;
+    if (!transport) throw notReady('offline', link.state().reason ?? 'not connected');
     await poll();
     if (!canPrint(current.state)) throw notReady(current.state, current.state);
     const bytes = encodeReceipt(document, {
@@ -285,16 +251,16 @@ export function createPrinter(options: PrinterOptions): Printer {
       const framed = new Uint8Array(bytes.length + 3);
       framed.set(bytes);
       framed.set(cmd.transmitPaperStatus(), bytes.length);
-      await link
+      await transport
         .write(framed)
         .catch((error: unknown) => job.fail(notReady('offline', reasonOf(error))));
       await taken;
       return { jobId, bytes: bytes.length };
     } catch (error) {
-      if (transport === link) {
+      if (link.transport === transport) {
         // Cancel the rest so it does not come out later; where the model cannot, remember
         // that its marker may still arrive. A printer that went silent has lost it anyway.
-        if (profile.clearBuffer) await link.write(profile.clearBuffer).catch(() => undefined);
+        if (profile.clearBuffer) await transport.write(profile.clearBuffer).catch(() => undefined);
         else if (expired) staleMarkers = 0;
         else staleMarkers++;
       }
@@ -307,29 +273,26 @@ export function createPrinter(options: PrinterOptions): Printer {
 
   return {
     profile,
-    events,
+    on: (event, handler) => events.on(event, handler),
+    once: (event, handler) => events.once(event, handler),
+    off: (event, handler) => events.off(event, handler),
     async start() {
       if (running) return;
       running = true;
-      await connect();
+      await link.start();
     },
     async stop() {
       running = false;
       clearTimeout(pollTimer);
-      clearTimeout(reopenTimer);
-      const link = transport;
-      for (const d of detach) d();
-      detach = [];
-      transport = undefined;
       pending = [];
+      const closed = link.stop();
       for (const job of jobMarkers.slice()) job.fail(notReady('offline', 'printer driver stopped'));
-      if (link) await link.close().catch(() => undefined);
+      await closed;
       replying = false;
-      connectionState = { connected: false, reason: 'stopped' };
       publish();
     },
     status: () => current,
-    connection: () => connectionState,
+    connection: () => link.state(),
     async refresh() {
       await poll();
       return current;
@@ -342,12 +305,8 @@ export function createPrinter(options: PrinterOptions): Printer {
     async retract() {
       if (!profile.retract)
         throw new KioskError('DEVICE_ERROR', `${profile.label} has no presenter`);
-      if (!transport) throw notReady('offline', 'not connected');
-      await transport.write(profile.retract);
+      if (!link.transport) throw notReady('offline', 'not connected');
+      await link.transport.write(profile.retract);
     },
   };
-}
-
-function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -13,7 +13,7 @@ afterEach(async () => {
   scanner = undefined;
 });
 
-const nextScan = (s: Scanner) => new Promise<Scan>((resolve) => s.events.once('scan', resolve));
+const nextScan = (s: Scanner) => new Promise<Scan>((resolve) => s.once('scan', resolve));
 
 describe('scanner driver', () => {
   it('emits scans from the simulator, with symbology, and survives an unplug', async () => {

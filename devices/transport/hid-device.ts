@@ -1,6 +1,8 @@
 // A HID device (node-hid) as a ByteTransport: the bytes written and read are whole frames
 // of the device's own protocol, which a framing wraps into and out of HID reports.
+import { LinkListeners } from './link-listeners';
 import type { ByteTransport } from './transport';
+import { usbDeviceHex } from '../../domain/hex';
 
 /** The part of node-hid's HIDAsync this transport uses; tests pass a fake. */
 export interface HidDeviceLike {
@@ -31,7 +33,7 @@ export interface HidOptions {
 const describe = (target: HidTarget) =>
   'path' in target
     ? `hid ${target.path}`
-    : `hid ${target.vendorId.toString(16).padStart(4, '0')}:${target.productId.toString(16).padStart(4, '0')}`;
+    : `hid ${usbDeviceHex(target.vendorId, target.productId)}`;
 
 async function openWithNodeHid(target: HidTarget): Promise<HidDeviceLike> {
   // Loaded on demand: a kiosk without HID readers never loads the native module.
@@ -46,21 +48,17 @@ export async function openHid(options: HidOptions): Promise<ByteTransport> {
   const device = await (options.openDevice ?? openWithNodeHid)(options.target);
   const unwrap = options.framing.createUnwrapper();
   const reportId = options.reportId ?? 0;
-  const dataHandlers = new Set<(chunk: Uint8Array) => void>();
-  const closeHandlers = new Set<(error?: Error) => void>();
-  let ended = false;
+  const listeners = new LinkListeners();
   const end = (error?: Error) => {
-    if (ended) return;
-    ended = true;
-    for (const handler of closeHandlers) handler(error);
+    if (listeners.end()) listeners.notifyClosed(error);
   };
 
   device.on('data', (report) => {
-    if (ended) return;
+    if (listeners.ended) return;
     for (const frame of unwrap(
       new Uint8Array(report.buffer, report.byteOffset, report.byteLength),
     )) {
-      for (const handler of dataHandlers) handler(frame);
+      listeners.deliver(frame);
     }
   });
   // node-hid reports an unplugged device as a read error.
@@ -72,7 +70,7 @@ export async function openHid(options: HidOptions): Promise<ByteTransport> {
   return {
     description,
     async write(data) {
-      if (ended) throw new Error(`${description}: closed`);
+      if (listeners.ended) throw new Error(`${description}: closed`);
       for (const report of options.framing.wrap(data)) {
         const out = Buffer.alloc(report.length + 1);
         out[0] = reportId;
@@ -80,16 +78,10 @@ export async function openHid(options: HidOptions): Promise<ByteTransport> {
         await device.write(out);
       }
     },
-    onData(handler) {
-      dataHandlers.add(handler);
-      return () => dataHandlers.delete(handler);
-    },
-    onClose(handler) {
-      closeHandlers.add(handler);
-      return () => closeHandlers.delete(handler);
-    },
+    onData: listeners.onData,
+    onClose: listeners.onClose,
     async close() {
-      if (ended) return;
+      if (listeners.ended) return;
       await device.close().catch(() => undefined);
       end();
     },

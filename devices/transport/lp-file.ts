@@ -4,6 +4,7 @@
 // Printers answer status queries over the same file (usblp is bidirectional).
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { LinkListeners } from './link-listeners';
 import type { ByteTransport } from './transport';
 
 /** The part of a FileHandle used here; tests hand in a fake. */
@@ -44,29 +45,25 @@ export async function openLpFile(options: LpFileOptions): Promise<ByteTransport>
     throw new Error(`${path}: ${error.message}`);
   });
 
-  const dataHandlers = new Set<(chunk: Uint8Array) => void>();
-  const closeHandlers = new Set<(error?: Error) => void>();
-  let ended = false;
+  const listeners = new LinkListeners();
   let reading = false;
   const buffer = new Uint8Array(512);
 
   const end = async (error?: Error) => {
-    if (ended) return;
-    ended = true;
+    if (!listeners.end()) return;
     clearInterval(timer);
     await handle.close().catch(() => undefined);
-    for (const h of closeHandlers) h(error);
+    listeners.notifyClosed(error);
   };
 
   const readSome = async () => {
-    if (reading || ended) return;
+    if (reading || listeners.ended) return;
     reading = true;
     try {
       for (;;) {
         const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
-        if (bytesRead === 0 || ended) break;
-        const chunk = buffer.slice(0, bytesRead);
-        for (const h of dataHandlers) h(chunk);
+        if (bytesRead === 0 || listeners.ended) break;
+        listeners.deliver(buffer.slice(0, bytesRead));
       }
     } catch (error) {
       // ENODEV and friends: the printer was unplugged.
@@ -83,7 +80,7 @@ export async function openLpFile(options: LpFileOptions): Promise<ByteTransport>
       const deadline = Date.now() + writeTimeoutMs;
       let offset = 0;
       while (offset < data.length) {
-        if (ended) throw new Error(`${path}: closed`);
+        if (listeners.ended) throw new Error(`${path}: closed`);
         try {
           const { bytesWritten } = await handle.write(data, offset, data.length - offset, null);
           offset += bytesWritten;
@@ -101,14 +98,8 @@ export async function openLpFile(options: LpFileOptions): Promise<ByteTransport>
         }
       }
     },
-    onData(handler) {
-      dataHandlers.add(handler);
-      return () => dataHandlers.delete(handler);
-    },
-    onClose(handler) {
-      closeHandlers.add(handler);
-      return () => closeHandlers.delete(handler);
-    },
+    onData: listeners.onData,
+    onClose: listeners.onClose,
     close: () => end(),
   };
 }

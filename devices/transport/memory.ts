@@ -1,3 +1,4 @@
+import { LinkListeners } from './link-listeners';
 import type { ByteTransport } from './transport';
 
 /**
@@ -5,34 +6,24 @@ import type { ByteTransport } from './transport';
  * runs its simulated devices this way, byte for byte what a serial line would carry.
  */
 export function memoryTransportPair(description = 'simulator'): [ByteTransport, ByteTransport] {
-  type End = { data: Set<(c: Uint8Array) => void>; close: Set<(e?: Error) => void> };
-  const ends: [End, End] = [
-    { data: new Set(), close: new Set() },
-    { data: new Set(), close: new Set() },
-  ];
+  const ends: [LinkListeners, LinkListeners] = [new LinkListeners(), new LinkListeners()];
   let closed = false;
   const shut = async (error?: Error) => {
     if (closed) return;
     closed = true;
-    for (const end of ends) for (const h of end.close) h(error);
+    for (const end of ends) if (end.end()) end.notifyClosed(error);
   };
-  const make = (self: End, other: End): ByteTransport => ({
+  const make = (self: LinkListeners, other: LinkListeners): ByteTransport => ({
     description,
     async write(data) {
       if (closed) throw new Error(`${description}: closed`);
       const copy = Uint8Array.from(data);
       setImmediate(() => {
-        if (!closed) for (const h of other.data) h(copy);
+        if (!closed) other.deliver(copy);
       });
     },
-    onData(handler) {
-      self.data.add(handler);
-      return () => self.data.delete(handler);
-    },
-    onClose(handler) {
-      self.close.add(handler);
-      return () => self.close.delete(handler);
-    },
+    onData: self.onData,
+    onClose: self.onClose,
     close: () => shut(),
   });
   return [make(ends[0], ends[1]), make(ends[1], ends[0])];

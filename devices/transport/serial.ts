@@ -2,6 +2,7 @@
 // `serialport` package: it owns the platform bindings, so this file only adapts its stream.
 import { existsSync } from 'node:fs';
 import { SerialPort } from 'serialport';
+import { LinkListeners } from './link-listeners';
 import type { ByteTransport } from './transport';
 
 export interface SerialOptions {
@@ -16,15 +17,12 @@ export async function openSerial({ path, baudRate }: SerialOptions): Promise<Byt
     port.open((error) => (error ? reject(new Error(`${path}: ${error.message}`)) : resolve())),
   );
 
-  const dataHandlers = new Set<(chunk: Uint8Array) => void>();
-  const closeHandlers = new Set<(error?: Error) => void>();
-  let ended = false;
+  const listeners = new LinkListeners();
   const end = (error?: Error) => {
-    if (ended) return;
-    ended = true;
+    if (!listeners.end()) return;
     clearInterval(presence);
     port.removeAllListeners('data');
-    for (const handler of closeHandlers) handler(error);
+    listeners.notifyClosed(error);
   };
 
   // A read error does not always come: a port that is idle when its device goes away may
@@ -38,8 +36,7 @@ export async function openSerial({ path, baudRate }: SerialOptions): Promise<Byt
   presence.unref();
 
   port.on('data', (chunk: Buffer) => {
-    const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    for (const handler of dataHandlers) handler(bytes);
+    listeners.deliver(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
   });
   // An unplugged device (or a pty whose other end went away) ends in a read error, which the
   // stream turns into 'close' with a disconnect error.
@@ -55,7 +52,7 @@ export async function openSerial({ path, baudRate }: SerialOptions): Promise<Byt
     description: path,
     write(data) {
       return new Promise<void>((resolve, reject) => {
-        if (ended) return reject(new Error(`${path}: closed`));
+        if (listeners.ended) return reject(new Error(`${path}: closed`));
         // A copy: the caller may reuse its buffer before the port has sent it.
         port.write(Buffer.from(data), (error) => {
           if (error) return reject(new Error(`${path}: ${error.message}`));
@@ -63,14 +60,8 @@ export async function openSerial({ path, baudRate }: SerialOptions): Promise<Byt
         });
       });
     },
-    onData(handler) {
-      dataHandlers.add(handler);
-      return () => dataHandlers.delete(handler);
-    },
-    onClose(handler) {
-      closeHandlers.add(handler);
-      return () => closeHandlers.delete(handler);
-    },
+    onData: listeners.onData,
+    onClose: listeners.onClose,
     close() {
       return new Promise<void>((resolve) => {
         if (!port.isOpen) {

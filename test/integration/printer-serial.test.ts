@@ -84,7 +84,7 @@ describe.sequential('printer over a serial line', () => {
 
   it('goes offline when unplugged, fails jobs meanwhile, and comes back on replug', async () => {
     const seen: boolean[] = [];
-    printer.events.on('connection', (c) => seen.push(c.connected));
+    printer.on('connection', (c) => seen.push(c.connected));
     await pty.unplug();
     await vi.waitFor(() => expect(printer.connection().connected).toBe(false));
     expect(printer.status().state).toBe('offline');

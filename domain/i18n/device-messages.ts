@@ -1,0 +1,56 @@
+// What the device drivers and the device host report, as codes with their zh-CN and en
+// texts; drivers hand up a key and its {param}s, never a sentence. The i18n module of
+// domain/i18n/ takes these in beside its own dictionaries.
+
+export const deviceMessages = {
+  'zh-CN': {
+    'device.idcard.unavailable': '身份证阅读器不可用（{device}）：{detail}',
+    'device.idcard.silent': '身份证阅读器（{device}）无应答，正在重新打开端口',
+    'device.idcard.badData': '无法解析证件信息：{detail}',
+    'device.idcard.sam.ok': '操作成功',
+    'device.idcard.sam.card-found': '寻找证/卡成功',
+    'device.idcard.sam.checksum-error': '接收业务终端数据的校验和错',
+    'device.idcard.sam.length-error': '接收业务终端数据的长度错',
+    'device.idcard.sam.bad-command': '接收业务终端的命令错误',
+    'device.idcard.sam.not-permitted': '越权操作',
+    'device.idcard.sam.unknown-error': '无法识别的错误',
+    'device.idcard.sam.card-auth-sam-failed': '证/卡认证机具失败',
+    'device.idcard.sam.sam-auth-card-failed': '机具认证证/卡失败',
+    'device.idcard.sam.verification-error': '信息验证错误',
+    'device.idcard.sam.wrong-card-type': '无法识别的卡类型',
+    'device.idcard.sam.read-failed': '读证/卡操作失败，请放稳证件重试',
+    'device.idcard.sam.random-failed': '取随机数失败',
+    'device.idcard.sam.self-test-failed': 'SAM 自检失败',
+    'device.idcard.sam.sam-not-authorised': 'SAM 未经授权，无法使用',
+    'device.idcard.sam.find-failed': '寻找证/卡失败（未放卡）',
+    'device.idcard.sam.select-failed': '选取证/卡失败',
+    'device.idcard.sam.no-content': '证/卡中此项无内容',
+    'device.idcard.sam.unrecognised': '无法识别的读卡器状态 {status}',
+  },
+  en: {
+    'device.idcard.unavailable': 'ID card reader unavailable ({device}): {detail}',
+    'device.idcard.silent': 'ID card reader ({device}) does not answer; reopening the port',
+    'device.idcard.badData': "The card's data could not be read: {detail}",
+    'device.idcard.sam.ok': 'Success',
+    'device.idcard.sam.card-found': 'Card found',
+    'device.idcard.sam.checksum-error': 'The reader received a frame with a bad checksum',
+    'device.idcard.sam.length-error': 'The reader received a frame with a bad length',
+    'device.idcard.sam.bad-command': 'The reader does not know this command',
+    'device.idcard.sam.not-permitted': 'The command is not permitted now',
+    'device.idcard.sam.unknown-error': 'Unknown reader error',
+    'device.idcard.sam.card-auth-sam-failed': 'The card failed to authenticate the SAM',
+    'device.idcard.sam.sam-auth-card-failed': 'The SAM failed to authenticate the card',
+    'device.idcard.sam.verification-error': 'Information verification error',
+    'device.idcard.sam.wrong-card-type': 'This is not a supported ID card',
+    'device.idcard.sam.read-failed': 'Reading the card failed; hold it still and try again',
+    'device.idcard.sam.random-failed': 'Getting a random number failed',
+    'device.idcard.sam.self-test-failed': 'The SAM self-test failed',
+    'device.idcard.sam.sam-not-authorised': 'The SAM is not authorised',
+    'device.idcard.sam.find-failed': 'No card on the reader',
+    'device.idcard.sam.select-failed': 'Selecting the card failed',
+    'device.idcard.sam.no-content': 'The card holds no such content',
+    'device.idcard.sam.unrecognised': 'Unrecognised reader status {status}',
+  },
+} as const;
+
+export type DeviceMessageKey = keyof (typeof deviceMessages)['en'];
