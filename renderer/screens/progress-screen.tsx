@@ -9,7 +9,7 @@ import { CardIcon, QrIcon } from '../components/icons';
 import { ScreenFrame } from '../components/screen-frame';
 import { OnScreenKeyboard } from '../keyboard/onscreen-keyboard';
 import { receiptNumberFromScan } from '../progress/receipt-code';
-import type { MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../../domain/i18n/messages';
 import { useScreenVoice } from '../voice/voice-context';
 
 type Mode = 'choose' | 'receipt';

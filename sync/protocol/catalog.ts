@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FormSchema } from './form-schema';
+import { Locale } from '../../domain/locale';
 import { LocalizedText } from '../../domain/localized-text';
 import { ServiceCode } from './service-code';
 
@@ -148,7 +149,7 @@ export type CatalogContent = z.infer<typeof CatalogContent>;
 export const Catalog = z.object({
   version: z.number().int().min(1),
   publishedAt: z.iso.datetime({ offset: true }),
-  locales: z.array(z.enum(['zh-CN', 'en'])),
+  locales: z.array(Locale),
   services: z.array(Service),
   themes: z.array(Theme),
 });

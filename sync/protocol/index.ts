@@ -14,6 +14,7 @@ export * from './id-hash';
 export * from '../../domain/id-number';
 export * from './intake';
 export * from './kiosk-request';
+export * from '../../domain/locale';
 export * from '../../domain/localized-text';
 export * from './lookup';
 export * from './openapi';
