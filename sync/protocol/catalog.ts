@@ -8,10 +8,6 @@ import { ServiceCode } from './service-code';
 
 export const Audience = z.enum(['individual', 'legal-person']);
 export type Audience = z.infer<typeof Audience>;
-export const AUDIENCE_LABELS: Record<Audience, LocalizedText> = {
-  individual: { 'zh-CN': '个人', en: 'Individuals' },
-  'legal-person': { 'zh-CN': '法人', en: 'Legal persons' },
-};
 
 export const MaterialForm = z.enum(['original', 'copy', 'electronic']);
 
