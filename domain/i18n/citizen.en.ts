@@ -165,6 +165,8 @@ export const citizenEn: Record<CitizenMessageKey, string> = {
   'review.missing': 'To supply later',
   'review.commitment': 'Written promise',
   'review.acceptCommitment': 'I have read this and promise to comply',
+  'review.commitmentText':
+    'I promise that what the {materials} would prove is true, lawful and valid. If it is not, I accept the legal consequences and the revocation of the decision.',
   'review.submit': 'Submit',
   'review.confirmTitle': 'Submit the application?',
   'review.confirmBody': 'It cannot be changed after submission.',

@@ -160,6 +160,8 @@ export const citizenZhCN = {
   'review.missing': '容缺材料',
   'review.commitment': '告知承诺书',
   'review.acceptCommitment': '本人已阅读并承诺遵守以上内容',
+  'review.commitmentText':
+    '本人承诺：{materials}所证明的事项真实、合法、有效。如有不实，本人愿承担相应法律责任，并接受有关机关依法撤销所作决定。',
   'review.submit': '确认提交',
   'review.confirmTitle': '确认提交申请？',
   'review.confirmBody': '提交后将不能修改。',
