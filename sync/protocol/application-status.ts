@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { translator } from '../../domain/i18n/translator';
 
 /** 已提交 → 已受理 → 办理中 → 已办结, with 不予受理 and 需补正 on the side. */
 export const ApplicationStatus = z.enum([
@@ -57,16 +56,4 @@ export function checkTransition(
   if (statusNeedsReason(to) && trimmed === '') return { ok: false, reason: 'reason-required' };
   if (trimmed.length > MAX_STATUS_REASON) return { ok: false, reason: 'reason-too-long' };
   return { ok: true };
-}
-
-/** Accepts the code (`accepted`) or either label (`已受理`, `Accepted`), as operators type them. */
-export function parseApplicationStatus(text: string): ApplicationStatus | undefined {
-  const wanted = text.trim().toLowerCase();
-  const [zh, en] = [translator('zh-CN'), translator('en')];
-  for (const status of ApplicationStatus.options) {
-    const key = applicationStatusKey(status);
-    if (status === wanted || zh(key) === text.trim() || en(key).toLowerCase() === wanted)
-      return status;
-  }
-  return undefined;
 }

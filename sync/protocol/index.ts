@@ -1,5 +1,6 @@
 /** The sync protocol shared by the kiosk's sync worker (browser) and the platform (Node). */
 export * from './application-status';
+export * from './application-status-input';
 export * from './base64';
 export * from './catalog';
 export * from './content-digest';
