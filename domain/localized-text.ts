@@ -1,11 +1,9 @@
 import { z } from 'zod';
-
-export const Locale = z.enum(['zh-CN', 'en']);
-export type Locale = z.infer<typeof Locale>;
+import type { Locale } from './locale';
 
 /** Every citizen-facing text of the protocol comes in both locales. */
 export const LocalizedText = z.object({
   'zh-CN': z.string().min(1).max(4000),
   en: z.string().min(1).max(4000),
-});
+} satisfies Record<Locale, z.ZodString>);
 export type LocalizedText = z.infer<typeof LocalizedText>;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { parseApplicationStatus, ApplicationStatus } from '../../sync/protocol/application-status';
+import { ApplicationStatus } from '../../sync/protocol/application-status';
+import { parseApplicationStatus } from '../../sync/protocol/application-status-input';
 import { createPlatform } from '../../sync/server/platform';
 import type { PlatformOptions } from '../../sync/server/platform';
 import { ProblemError } from '../../sync/server/problem-error';

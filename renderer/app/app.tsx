@@ -1,10 +1,10 @@
 import { Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { Locale } from '../catalog/catalog-model';
+import type { Locale } from '../../domain/locale';
 import { CaptionBar } from '../components/caption-bar';
 import { HeaderBar } from '../components/header-bar';
 import { StatusBanner } from '../components/status-banner';
 import { TimeoutWarning } from '../components/timeout-warning';
-import { translator } from '../i18n/messages';
+import { translator } from '../../domain/i18n/translator';
 import { cardRemovalEffect } from '../session/card-removal';
 import { initialJourney, journeyReducer } from '../session/journey';
 import { JourneyContext, type JourneyHandle } from '../session/journey-context';

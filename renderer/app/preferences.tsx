@@ -1,8 +1,8 @@
 // The citizen's choices for this session only: language, elderly mode (长辈版), voice.
 // They reset with the session, so the next citizen starts from the kiosk's defaults.
 import { createContext, useContext } from 'react';
-import type { Locale } from '../catalog/catalog-model';
-import type { Translate } from '../i18n/messages';
+import type { Locale } from '../../domain/locale';
+import type { Translate } from '../../domain/i18n/translator';
 
 export interface Preferences {
   locale: Locale;

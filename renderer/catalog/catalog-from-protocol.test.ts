@@ -118,6 +118,11 @@ describe('catalogue from the protocol', () => {
       ['premises', false, true],
     ]);
     expect(service.commitment?.['zh-CN']).toContain('经营场所证明');
+    expect(service.commitment).toEqual({
+      'zh-CN':
+        '本人承诺：经营场所证明所证明的事项真实、合法、有效。如有不实，本人愿承担相应法律责任，并接受有关机关依法撤销所作决定。',
+      en: 'I promise that what the Proof of premises would prove is true, lawful and valid. If it is not, I accept the legal consequences and the revocation of the decision.',
+    });
   });
 
   it('locks card-filled identity fields and keeps field limits', () => {

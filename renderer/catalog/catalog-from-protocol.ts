@@ -6,6 +6,7 @@ import type {
   Service as WireService,
 } from '../../sync/protocol/catalog';
 import type { FormField as WireField } from '../../sync/protocol/form-schema';
+import { translator } from '../../domain/i18n/translator';
 import type { Catalog, FormField, MaterialSpec, Service } from './catalog-model';
 
 function material(m: WireMaterial): MaterialSpec {
@@ -65,8 +66,8 @@ function commitmentFor(materials: WireMaterial[]): Service['commitment'] {
   const zh = promised.map((m) => m.name['zh-CN']).join('、');
   const en = promised.map((m) => m.name.en).join(', ');
   return {
-    'zh-CN': `本人承诺：${zh}所证明的事项真实、合法、有效。如有不实，本人愿承担相应法律责任，并接受有关机关依法撤销所作决定。`,
-    en: `I promise that what the ${en} would prove is true, lawful and valid. If it is not, I accept the legal consequences and the revocation of the decision.`,
+    'zh-CN': translator('zh-CN')('review.commitmentText', { materials: zh }),
+    en: translator('en')('review.commitmentText', { materials: en }),
   };
 }
 

@@ -2,7 +2,7 @@
 // its materials and its form. The platform's wire schema (sync/protocol) is mapped onto this
 // in one place (catalog-from-protocol.ts), so a change on the wire touches no screen.
 
-export type Locale = 'zh-CN' | 'en';
+import type { Locale } from '../../domain/locale';
 
 /** Text in both languages; English may be missing and then falls back to Chinese. */
 export interface LocalText {

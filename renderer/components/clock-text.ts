@@ -1,4 +1,4 @@
-import type { Locale } from '../catalog/catalog-model';
+import type { Locale } from '../../domain/locale';
 
 // Building an Intl.DateTimeFormat loads ICU data and is the costly part of formatting a
 // date; toLocaleDateString builds a new one on every call. One pair per locale, kept.

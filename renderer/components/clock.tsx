@@ -1,5 +1,5 @@
 import { memo, useEffect, useState } from 'react';
-import type { Locale } from '../catalog/catalog-model';
+import type { Locale } from '../../domain/locale';
 import { clockText } from './clock-text';
 
 /**

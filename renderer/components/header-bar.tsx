@@ -28,7 +28,7 @@ export const HeaderBar = memo(function HeaderBar() {
           lang={locale === 'en' ? 'zh-CN' : 'en'}
           onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')}
         >
-          {t('header.language')}
+          {t('locale.other')}
         </button>
         <button
           type="button"

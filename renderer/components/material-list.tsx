@@ -1,6 +1,6 @@
 import { usePreferences } from '../app/preferences';
 import { localText, type MaterialSpec } from '../catalog/catalog-model';
-import type { MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../../domain/i18n/messages';
 
 const FORM_KEY: Record<MaterialSpec['form'], MessageKey> = {
   original: 'material.original',

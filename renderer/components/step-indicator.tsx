@@ -1,5 +1,5 @@
 import { usePreferences } from '../app/preferences';
-import type { MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../../domain/i18n/messages';
 
 export type Step = 'guide' | 'identify' | 'form' | 'materials' | 'review' | 'done';
 

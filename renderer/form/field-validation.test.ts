@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FormField } from '../catalog/catalog-model';
-import { translator } from '../i18n/messages';
+import { translator } from '../../domain/i18n/translator';
 import { validateField, validateForm } from './field-validation';
 
 const t = translator('zh-CN');

@@ -1,8 +1,9 @@
 // Inline validation of one form field: returns the message to show, already in the
 // citizen's language, or undefined when the value is acceptable.
-import { localText, type FormField, type Locale } from '../catalog/catalog-model';
+import type { Locale } from '../../domain/locale';
+import { localText, type FormField } from '../catalog/catalog-model';
 import { idNumberProblem } from '../../domain/id-number';
-import type { Translate } from '../i18n/messages';
+import type { Translate } from '../../domain/i18n/translator';
 import { choiceValues } from './choice-values';
 
 const MOBILE = /^1[3-9]\d{9}$/;

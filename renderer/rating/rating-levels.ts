@@ -1,6 +1,6 @@
 // 好差评: five levels, one rating per application; levels 1 and 2 (差评) must name a reason.
 import type { BadRatingReason } from '../app/sync-port';
-import type { MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../../domain/i18n/messages';
 
 export type RatingLevel = 1 | 2 | 3 | 4 | 5;
 

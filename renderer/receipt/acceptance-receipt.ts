@@ -1,6 +1,6 @@
 // The 受理回执 sent to the printer: only masked personal data crosses the bridge.
 import type { AcceptanceReceipt } from '../../devices/bridge/contract';
-import type { Locale } from '../catalog/catalog-model';
+import type { Locale } from '../../domain/locale';
 import { maskIdNumber, maskName } from '../../domain/mask';
 import type { DeliveryState } from '../app/sync-port';
 import type { Submitted } from '../session/journey';

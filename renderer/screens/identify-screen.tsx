@@ -13,7 +13,7 @@ import { OnScreenKeyboard } from '../keyboard/onscreen-keyboard';
 import type { IdentitySource } from '../session/journey';
 import { useJourney } from '../session/journey-context';
 import { useSay, useScreenVoice } from '../voice/voice-context';
-import type { MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../../domain/i18n/messages';
 import { errorCode } from '../app/error-code';
 
 type ReaderState = 'waiting' | 'reading' | 'failed' | 'unavailable' | 'removed';
@@ -139,7 +139,7 @@ export function IdentifyScreen() {
           <dl>
             {found.identity.name && (
               <div>
-                <dt>{t('identify.nameLabel')}</dt>
+                <dt>{t('idcard.name')}</dt>
                 <dd>{maskName(found.identity.name)}</dd>
               </div>
             )}

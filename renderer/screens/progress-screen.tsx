@@ -2,14 +2,14 @@ import { useEffect, useState } from 'react';
 import { useKioskServices } from '../app/kiosk-services';
 import { usePreferences } from '../app/preferences';
 import type { DeliveryState, ProgressEntry } from '../app/sync-port';
-import { STATUS_LABELS, type ApplicationStatus } from '../../sync/protocol/application-status';
-import { localText, type LocalText } from '../catalog/catalog-model';
+import { ApplicationStatus, applicationStatusKey } from '../../sync/protocol/application-status';
+import { localText } from '../catalog/catalog-model';
 import { useCatalog } from '../catalog/catalog-context';
 import { CardIcon, QrIcon } from '../components/icons';
 import { ScreenFrame } from '../components/screen-frame';
 import { OnScreenKeyboard } from '../keyboard/onscreen-keyboard';
 import { receiptNumberFromScan } from '../progress/receipt-code';
-import type { MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../../domain/i18n/messages';
 import { useScreenVoice } from '../voice/voice-context';
 
 type Mode = 'choose' | 'receipt';
@@ -61,8 +61,8 @@ export function ProgressScreen() {
   }, [kiosk, sync]);
 
   const statusText = (entry: ProgressEntry) => {
-    const platformLabel = STATUS_LABELS[entry.status as ApplicationStatus] as LocalText | undefined;
-    if (platformLabel) return localText(platformLabel, locale);
+    const platformStatus = ApplicationStatus.safeParse(entry.status);
+    if (platformStatus.success) return t(applicationStatusKey(platformStatus.data));
     const key = entry.delivery ? DELIVERY_STATUS[entry.delivery] : undefined;
     return key ? t(key) : t('progress.status.queued');
   };

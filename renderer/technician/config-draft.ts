@@ -3,7 +3,8 @@
 // again (ConfigPatch in the contract); these checks are for a clear message at the field.
 import type { z } from 'zod';
 import type { ConfigPatch, KioskConfig } from '../../devices/bridge/contract';
-import type { Locale, MessageKey, MessageParams } from './technician-messages';
+import type { MessageKey, MessageParams } from '../../domain/i18n/messages';
+import type { Locale } from '../../domain/locale';
 
 export type ConfigPatchInput = z.input<typeof ConfigPatch>;
 

@@ -10,7 +10,8 @@ import {
   type ConfigPatchInput,
 } from './config-draft';
 import { NumericKeypad } from './numeric-keypad';
-import type { Locale, Translate } from './technician-messages';
+import type { Translate } from '../../domain/i18n/translator';
+import { Locale } from '../../domain/locale';
 
 interface ConfigPanelProps {
   t: Translate;
@@ -18,8 +19,6 @@ interface ConfigPanelProps {
   saveConfig(patch: ConfigPatchInput): Promise<KioskConfig>;
   describeError(error: unknown): string;
 }
-
-const locales: Locale[] = ['zh-CN', 'en'];
 
 function ConfigView({ t, config }: { t: Translate; config: KioskConfig }) {
   return (
@@ -158,7 +157,7 @@ function ConfigEditor({
       <div className="tech-field">
         <span className="tech-label">{t('config.locale')}</span>
         <div className="tech-segmented" role="radiogroup" aria-label={t('config.locale')}>
-          {locales.map((locale) => (
+          {Locale.options.map((locale) => (
             <button
               key={locale}
               type="button"

@@ -2,7 +2,7 @@ import type { DeviceRole } from '../../devices/bridge/contract';
 import { healthTone, roleOrder, summarizeBoard, type HealthBoard } from './device-health-board';
 import { HealthBadge } from './health-badge';
 import { formatTimeAgo } from './local-time';
-import type { Translate } from './technician-messages';
+import type { Translate } from '../../domain/i18n/translator';
 
 interface DeviceStatusPanelProps {
   t: Translate;

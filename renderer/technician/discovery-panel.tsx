@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { HealthBoard } from './device-health-board';
 import { discoveryRows, type Discovery, type DiscoveryRow } from './discovery-listing';
-import type { Translate } from './technician-messages';
+import type { Translate } from '../../domain/i18n/translator';
 
 interface DiscoveryPanelProps {
   t: Translate;

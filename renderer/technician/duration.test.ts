@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { formatDuration, secondsLeft } from './duration';
-import { technicianTranslator } from './technician-messages';
+import { translator } from '../../domain/i18n/translator';
 
-const zh = technicianTranslator('zh-CN');
-const en = technicianTranslator('en');
+const zh = translator('zh-CN');
+const en = translator('en');
 
 describe('duration', () => {
   it('shows the two largest units', () => {

@@ -1,6 +1,6 @@
 // Ages and countdowns for a technician: the two largest units, whole numbers, words from
 // the console's dictionary ("3分20秒", "3 min 20 s").
-import type { Translate } from './technician-messages';
+import type { Translate } from '../../domain/i18n/translator';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;

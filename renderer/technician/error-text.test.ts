@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { KioskError } from '../../devices/bridge/contract';
 import { errorText, isSessionRejected } from './error-text';
-import { technicianTranslator } from './technician-messages';
+import { translator } from '../../domain/i18n/translator';
 
-const zh = technicianTranslator('zh-CN');
-const en = technicianTranslator('en');
+const zh = translator('zh-CN');
+const en = translator('en');
 
 describe('error text', () => {
   it('explains the login errors in plain words', () => {

@@ -4,7 +4,7 @@
 // driver may echo what it read.
 import { formatDuration } from './duration';
 import { maskPersonalRuns } from './scan-preview';
-import type { Translate } from './technician-messages';
+import type { Translate } from '../../domain/i18n/translator';
 
 export interface ErrorShape {
   code?: string;

@@ -3,7 +3,7 @@ import type { KioskApi } from '../../devices/bridge/contract';
 import { formatDuration } from './duration';
 import { identityPreview, type IdentityPreview } from './identity-preview';
 import { localDate } from './local-time';
-import type { Translate } from './technician-messages';
+import type { Translate } from '../../domain/i18n/translator';
 
 interface IdcardTestProps {
   t: Translate;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatLocalTime, formatTimeAgo, localDate, toEpochMs } from './local-time';
-import { technicianTranslator } from './technician-messages';
+import { translator } from '../../domain/i18n/translator';
 
 // Built from local fields, so the expectations hold in any time zone.
 const now = new Date(2025, 2, 1, 15, 0, 0).getTime();
@@ -17,8 +17,8 @@ describe('local time', () => {
 
   it('says when and how long ago, in each language', () => {
     const at = new Date(2025, 2, 1, 14, 55, 0).getTime();
-    expect(formatTimeAgo(at, now, technicianTranslator('zh-CN'))).toBe('14:55:00（5分0秒前）');
-    expect(formatTimeAgo(at, now, technicianTranslator('en'))).toBe('14:55:00 (5 min 0 s ago)');
+    expect(formatTimeAgo(at, now, translator('zh-CN'))).toBe('14:55:00（5分0秒前）');
+    expect(formatTimeAgo(at, now, translator('en'))).toBe('14:55:00 (5 min 0 s ago)');
   });
 
   it('reads epoch ms and ISO strings', () => {

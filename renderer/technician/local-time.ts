@@ -1,5 +1,5 @@
 import { formatDuration } from './duration';
-import type { Translate } from './technician-messages';
+import type { Translate } from '../../domain/i18n/translator';
 
 // Wall-clock times on the console, in the kiosk's local time zone: the time alone for
 // today ("14:03:22"), with the date otherwise ("2025-03-01 14:03").

@@ -1,4 +1,4 @@
-import type { Translate } from './technician-messages';
+import type { Translate } from '../../domain/i18n/translator';
 
 export type KeypadKey =
   '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | '-' | 'back' | 'clear';

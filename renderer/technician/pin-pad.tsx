@@ -3,7 +3,7 @@ import type { KioskApi } from '../../devices/bridge/contract';
 import { errorText } from './error-text';
 import { NumericKeypad } from './numeric-keypad';
 import { pinComplete, pressPinKey, type PinKey } from './pin-entry';
-import type { Translate } from './technician-messages';
+import type { Translate } from '../../domain/i18n/translator';
 
 interface PinPadProps {
   t: Translate;

@@ -3,7 +3,7 @@ import type { KioskApi, PrinterStatus } from '../../devices/bridge/contract';
 import { formatBytes } from './byte-size';
 import { HealthBadge } from './health-badge';
 import { printerFlags, printerTone } from './printer-flags';
-import type { Translate } from './technician-messages';
+import type { Translate } from '../../domain/i18n/translator';
 
 interface PrinterTestProps {
   t: Translate;

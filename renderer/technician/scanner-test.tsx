@@ -1,6 +1,6 @@
 import { formatLocalTime } from './local-time';
 import { scanPreviewLimit, type ScanPreview } from './scan-preview';
-import type { Translate } from './technician-messages';
+import type { Translate } from '../../domain/i18n/translator';
 
 export interface LastScan {
   preview: ScanPreview;

@@ -6,7 +6,7 @@ import { HealthBadge } from './health-badge';
 import { formatTimeAgo, toEpochMs } from './local-time';
 import { maskPersonalRuns } from './scan-preview';
 import type { SyncHealth, SyncHealthPort } from './sync-health-port';
-import type { Translate } from './technician-messages';
+import type { Translate } from '../../domain/i18n/translator';
 
 interface SyncHealthPanelProps {
   t: Translate;

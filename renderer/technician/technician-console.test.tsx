@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KioskError, type Identity } from '../../devices/bridge/contract';
+import type { Locale } from '../../domain/locale';
 import { fakeKiosk, type FakeKiosk } from './fake-kiosk';
 import { manualClock, type ManualClock } from './manual-clock';
 import type { SyncHealth, SyncHealthPort } from './sync-health-port';
@@ -13,10 +14,7 @@ const T0 = new Date(2025, 2, 1, 3, 0, 0).getTime();
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 afterEach(cleanup);
 
-function mount(
-  kiosk: FakeKiosk,
-  options: { syncHealth?: SyncHealthPort; locale?: 'zh-CN' | 'en' } = {},
-) {
+function mount(kiosk: FakeKiosk, options: { syncHealth?: SyncHealthPort; locale?: Locale } = {}) {
   const clock = manualClock(T0);
   let exited = 0;
   const view = render(

@@ -14,7 +14,8 @@ import { scanPreview } from './scan-preview';
 import { ScannerTest, type LastScan } from './scanner-test';
 import type { SyncHealthPort } from './sync-health-port';
 import { SyncHealthPanel } from './sync-health-panel';
-import { technicianTranslator, type Locale } from './technician-messages';
+import { translator } from '../../domain/i18n/translator';
+import type { Locale } from '../../domain/locale';
 import { sessionCountdown, sessionReducer, signedOut } from './technician-session';
 import { useDeviceBoard } from './use-device-board';
 import './technician.css';
@@ -59,7 +60,7 @@ export function TechnicianConsole({
   clock = systemClock,
 }: TechnicianConsoleProps) {
   const [locale, setLocale] = useState<Locale>(kioskLocale);
-  const t = useMemo(() => technicianTranslator(locale), [locale]);
+  const t = useMemo(() => translator(locale), [locale]);
   const [session, dispatch] = useReducer(reduceSession, signedOut);
   const [tab, setTab] = useState<Tab>('devices');
   const [lastScan, setLastScan] = useState<LastScan | undefined>();
@@ -133,7 +134,7 @@ export function TechnicianConsole({
             lang={locale === 'zh-CN' ? 'en' : 'zh-CN'}
             onClick={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')}
           >
-            {t('console.otherLanguage')}
+            {t('locale.other')}
           </button>
           {signedIn ? (
             <button

@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect } from 'react';
 import { afterNextPaint } from '../app/after-paint';
 import { usePreferences } from '../app/preferences';
-import type { MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../../domain/i18n/messages';
 import type { VoiceGuide } from './voice-guide';
 
 export const VoiceContext = createContext<VoiceGuide | null>(null);

@@ -1,6 +1,6 @@
 // Voice guidance: a kiosk is a closed system, so it speaks by itself (docs/domain.md). Every
 // spoken line is also shown as a caption, for those who cannot hear it.
-import type { Locale } from '../catalog/catalog-model';
+import type { Locale } from '../../domain/locale';
 
 export interface VoiceGuide {
   speak(text: string, locale: Locale): void;

@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import type { Locale } from '../../domain/locale';
 import { toBase64Url } from '../protocol/base64';
 import { sha256 } from '../protocol/bytes';
 import {
@@ -47,7 +48,7 @@ export interface ApplicationSubmission {
    * required material as provided only when the manifest says so.
    */
   promised?: Array<{ materialId: string; name: string }>;
-  locale?: 'zh-CN' | 'en';
+  locale?: Locale;
 }
 
 export interface SealedApplication {

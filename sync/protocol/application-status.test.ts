@@ -5,7 +5,6 @@ import {
   checkTransition,
   isTerminalStatus,
   nextStatuses,
-  parseApplicationStatus,
 } from './application-status';
 
 describe('application status machine', () => {
@@ -43,12 +42,5 @@ describe('application status machine', () => {
     );
     expect(checkTransition('submitted', 'completed')).toEqual({ ok: false, reason: 'not-allowed' });
     expect(checkTransition('refused', 'accepted')).toEqual({ ok: false, reason: 'terminal' });
-  });
-
-  it('reads codes and labels as operators type them', () => {
-    expect(parseApplicationStatus('已受理')).toBe('accepted');
-    expect(parseApplicationStatus('In progress')).toBe('processing');
-    expect(parseApplicationStatus('correction-required')).toBe('correction-required');
-    expect(parseApplicationStatus('done')).toBeUndefined();
   });
 });

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { LocalizedText } from '../../domain/localized-text';
 
 /** 已提交 → 已受理 → 办理中 → 已办结, with 不予受理 and 需补正 on the side. */
 export const ApplicationStatus = z.enum([
@@ -12,14 +11,10 @@ export const ApplicationStatus = z.enum([
 ]);
 export type ApplicationStatus = z.infer<typeof ApplicationStatus>;
 
-export const STATUS_LABELS: Record<ApplicationStatus, LocalizedText> = {
-  submitted: { 'zh-CN': '已提交', en: 'Submitted' },
-  accepted: { 'zh-CN': '已受理', en: 'Accepted' },
-  processing: { 'zh-CN': '办理中', en: 'In progress' },
-  completed: { 'zh-CN': '已办结', en: 'Completed' },
-  refused: { 'zh-CN': '不予受理', en: 'Not accepted' },
-  'correction-required': { 'zh-CN': '需补正', en: 'Correction required' },
-};
+/** The wire carries the code; each screen says it in its own language (domain/i18n). */
+export function applicationStatusKey(status: ApplicationStatus) {
+  return `applicationStatus.${status}` as const;
+}
 
 const NEXT: Record<ApplicationStatus, readonly ApplicationStatus[]> = {
   submitted: ['accepted', 'refused', 'correction-required'],
@@ -61,15 +56,4 @@ export function checkTransition(
   if (statusNeedsReason(to) && trimmed === '') return { ok: false, reason: 'reason-required' };
   if (trimmed.length > MAX_STATUS_REASON) return { ok: false, reason: 'reason-too-long' };
   return { ok: true };
-}
-
-/** Accepts the code (`accepted`) or either label (`已受理`, `Accepted`), as operators type them. */
-export function parseApplicationStatus(text: string): ApplicationStatus | undefined {
-  const wanted = text.trim().toLowerCase();
-  for (const status of ApplicationStatus.options) {
-    const labels = STATUS_LABELS[status];
-    if (status === wanted || labels['zh-CN'] === text.trim() || labels.en.toLowerCase() === wanted)
-      return status;
-  }
-  return undefined;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FormSchema } from './form-schema';
+import { Locale } from '../../domain/locale';
 import { LocalizedText } from '../../domain/localized-text';
 import { ServiceCode } from './service-code';
 
@@ -7,10 +8,6 @@ import { ServiceCode } from './service-code';
 
 export const Audience = z.enum(['individual', 'legal-person']);
 export type Audience = z.infer<typeof Audience>;
-export const AUDIENCE_LABELS: Record<Audience, LocalizedText> = {
-  individual: { 'zh-CN': '个人', en: 'Individuals' },
-  'legal-person': { 'zh-CN': '法人', en: 'Legal persons' },
-};
 
 export const MaterialForm = z.enum(['original', 'copy', 'electronic']);
 
@@ -148,7 +145,7 @@ export type CatalogContent = z.infer<typeof CatalogContent>;
 export const Catalog = z.object({
   version: z.number().int().min(1),
   publishedAt: z.iso.datetime({ offset: true }),
-  locales: z.array(z.enum(['zh-CN', 'en'])),
+  locales: z.array(Locale),
   services: z.array(Service),
   themes: z.array(Theme),
 });

@@ -3,7 +3,7 @@ import { BASE64, BASE64URL } from './base64';
 import { utf8 } from './bytes';
 import { FormValues } from './form-schema';
 import { ID_HASH_PATTERN } from './id-hash';
-import { Locale } from '../../domain/localized-text';
+import { Locale } from '../../domain/locale';
 import { ReceiptNumber } from './receipt-number';
 import { openEnvelope, sealEnvelope } from './seal';
 import { ServiceCode } from './service-code';

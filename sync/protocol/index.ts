@@ -1,5 +1,6 @@
 /** The sync protocol shared by the kiosk's sync worker (browser) and the platform (Node). */
 export * from './application-status';
+export * from './application-status-input';
 export * from './base64';
 export * from './catalog';
 export * from './content-digest';
@@ -14,6 +15,7 @@ export * from './id-hash';
 export * from '../../domain/id-number';
 export * from './intake';
 export * from './kiosk-request';
+export * from '../../domain/locale';
 export * from '../../domain/localized-text';
 export * from './lookup';
 export * from './openapi';

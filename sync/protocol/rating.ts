@@ -1,19 +1,10 @@
 import { z } from 'zod';
-import type { LocalizedText } from '../../domain/localized-text';
 import { ReceiptNumber } from './receipt-number';
 import { ServiceCode } from './service-code';
 
 /** 好差评: five levels, one rating per application (一事一评). */
 export const RatingLevel = z.number().int().min(1).max(5);
 export type RatingLevel = z.infer<typeof RatingLevel>;
-
-export const RATING_LABELS: Record<1 | 2 | 3 | 4 | 5, LocalizedText> = {
-  5: { 'zh-CN': '非常满意', en: 'Very satisfied' },
-  4: { 'zh-CN': '满意', en: 'Satisfied' },
-  3: { 'zh-CN': '基本满意', en: 'Fairly satisfied' },
-  2: { 'zh-CN': '不满意', en: 'Dissatisfied' },
-  1: { 'zh-CN': '非常不满意', en: 'Very dissatisfied' },
-};
 
 export const BadRatingReason = z.enum([
   'unclear-guidance',
@@ -24,15 +15,6 @@ export const BadRatingReason = z.enum([
   'other',
 ]);
 export type BadRatingReason = z.infer<typeof BadRatingReason>;
-
-export const BAD_RATING_REASON_LABELS: Record<BadRatingReason, LocalizedText> = {
-  'unclear-guidance': { 'zh-CN': '指引不清晰', en: 'Unclear guidance' },
-  'inconvenient-procedure': { 'zh-CN': '程序不便利', en: 'Inconvenient procedure' },
-  'too-many-materials': { 'zh-CN': '材料不精简', en: 'Too many materials' },
-  'unfriendly-interface': { 'zh-CN': '界面不友好', en: 'Unfriendly interface' },
-  'long-wait': { 'zh-CN': '等待时间长', en: 'Long wait' },
-  other: { 'zh-CN': '其他', en: 'Other' },
-};
 
 /** Levels 1 and 2 are 差评. */
 export function isBadRating(level: number): boolean {

@@ -1,5 +1,5 @@
-import { STATUS_LABELS } from '../protocol/application-status';
-import type { ApplicationStatus } from '../protocol/application-status';
+import { translator } from '../../domain/i18n/translator';
+import { applicationStatusKey, type ApplicationStatus } from '../protocol/application-status';
 import type { EnvelopeContent } from '../protocol/envelope';
 import type { Clock } from './clock';
 import type { Database } from './database';
@@ -23,10 +23,11 @@ export async function renderOperatorView(db: Database, clock: Clock): Promise<st
     'SELECT receipt_number, service_code, status, received_at, content, kiosk_id FROM applications ORDER BY received_at DESC LIMIT 50',
   );
   const kiosks = await fleet(db, clock);
+  const zh = translator('zh-CN');
   const applications = rows
     .map((r) => {
       const identity = (JSON.parse(r.content) as EnvelopeContent).identity;
-      return `<tr><td>${escape(r.receipt_number)}</td><td>${escape(r.service_code)}</td><td>${escape(maskName(identity.name))}</td><td>${escape(maskIdNumber(identity.idNumber))}</td><td>${STATUS_LABELS[r.status]['zh-CN']}</td><td>${isoTime(r.received_at)}</td></tr>`;
+      return `<tr><td>${escape(r.receipt_number)}</td><td>${escape(r.service_code)}</td><td>${escape(maskName(identity.name))}</td><td>${escape(maskIdNumber(identity.idNumber))}</td><td>${zh(applicationStatusKey(r.status))}</td><td>${isoTime(r.received_at)}</td></tr>`;
     })
     .join('');
   const fleetRows = kiosks.kiosks

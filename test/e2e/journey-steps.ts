@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { en } from '../../renderer/i18n/en';
-import { zhCN, type MessageKey } from '../../renderer/i18n/zh-CN';
+import type { MessageKey, MessageParams } from '../../domain/i18n/messages';
+import { translator } from '../../domain/i18n/translator';
+import type { Locale } from '../../domain/locale';
 import type { Service } from '../../sync/protocol/catalog';
 import type { FormField } from '../../sync/protocol/form-schema';
 import type { RunningKiosk } from './kiosk-fixture';
@@ -12,8 +13,6 @@ import type { ScreenRecorder } from './screens';
 // The citizen's steps as a tester drives them through the real screens: touch to start,
 // choose a service, put the card on the reader, fill the form from the service's schema on
 // the on-screen keyboard, sign, photograph or defer materials, confirm, and what follows.
-
-export type Locale = 'zh-CN' | 'en';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const startsWith = (text: string) => new RegExp(`^\\s*${escapeRegExp(text)}`);
@@ -42,11 +41,8 @@ export class KioskVisit {
     readonly screens?: ScreenRecorder,
   ) {}
 
-  t(key: MessageKey, params: Record<string, string | number> = {}): string {
-    const text = (this.locale === 'en' ? en : zhCN)[key];
-    return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in params ? String(params[name]) : whole,
-    );
+  t(key: MessageKey, params?: MessageParams): string {
+    return translator(this.locale)(key, params);
   }
 
   local(text: { 'zh-CN': string; en: string }): string {

@@ -1,12 +1,11 @@
-import type { MessageKey } from './zh-CN';
+import type { CitizenMessageKey } from './citizen.zh-CN';
 
-// English texts. Typed against the Chinese keys, so a missing key fails the typecheck as
-// well as i18n.test.ts.
-export const en: Record<MessageKey, string> = {
+// The citizen screens in English. Typed against the Chinese keys, so a missing or an extra
+// key fails the typecheck.
+export const citizenEn: Record<CitizenMessageKey, string> = {
   'app.title': 'Government Self-Service Kiosk',
   'app.hotline': 'Hotline {hotline}',
 
-  'header.language': '中文',
   'header.languageLabel': 'Switch to Chinese',
   'header.elderly': 'Large text',
   'header.elderlyOff': 'Standard',
@@ -104,7 +103,6 @@ export const en: Record<MessageKey, string> = {
   'identify.manualHint': 'Enter the 18-character ID number',
   'identify.confirm': 'Confirm',
   'identify.confirmed': 'Identity confirmed',
-  'identify.nameLabel': 'Name',
   'identify.idLabel': 'ID number',
   'identify.continue': 'Continue',
   'identify.or': 'or',
@@ -167,6 +165,8 @@ export const en: Record<MessageKey, string> = {
   'review.missing': 'To supply later',
   'review.commitment': 'Written promise',
   'review.acceptCommitment': 'I have read this and promise to comply',
+  'review.commitmentText':
+    'I promise that what the {materials} would prove is true, lawful and valid. If it is not, I accept the legal consequences and the revocation of the decision.',
   'review.submit': 'Submit',
   'review.confirmTitle': 'Submit the application?',
   'review.confirmBody': 'It cannot be changed after submission.',
@@ -221,6 +221,13 @@ export const en: Record<MessageKey, string> = {
   'progress.status.sending': 'Sending',
   'progress.status.acked': 'Sent to the platform',
 
+  'applicationStatus.submitted': 'Submitted',
+  'applicationStatus.accepted': 'Accepted',
+  'applicationStatus.processing': 'In progress',
+  'applicationStatus.completed': 'Completed',
+  'applicationStatus.refused': 'Not accepted',
+  'applicationStatus.correction-required': 'Correction required',
+
   'timeout.title': 'Are you still there?',
   'timeout.body':
     'To protect your information, this session will end and be cleared in {seconds} seconds.',
@@ -246,5 +253,5 @@ export const en: Record<MessageKey, string> = {
   'voice.timeout': 'Are you still there? Touch the screen to continue.',
 
   'error.generic': 'That did not work. Please try again.',
-  'error.hostUnavailable': 'The devices cannot be reached for now. Please wait.',
+  'error.devicesUnreachable': 'The devices cannot be reached for now. Please wait.',
 };

@@ -1,10 +1,9 @@
-// The Chinese texts: the source language. Every key here must exist in en.ts (i18n.test.ts).
-// Placeholders are written {name}.
-export const zhCN = {
+// The citizen screens' words in Chinese: the source language. Every key here must exist in
+// citizen.en.ts. Placeholders are written {name}.
+export const citizenZhCN = {
   'app.title': '政务服务自助终端',
   'app.hotline': '咨询电话 {hotline}',
 
-  'header.language': 'English',
   'header.languageLabel': '切换为英文界面',
   'header.elderly': '长辈版',
   'header.elderlyOff': '标准版',
@@ -99,7 +98,6 @@ export const zhCN = {
   'identify.manualHint': '请输入18位身份证号码',
   'identify.confirm': '确认',
   'identify.confirmed': '身份已确认',
-  'identify.nameLabel': '姓名',
   'identify.idLabel': '身份证号',
   'identify.continue': '继续',
   'identify.or': '或者',
@@ -162,6 +160,8 @@ export const zhCN = {
   'review.missing': '容缺材料',
   'review.commitment': '告知承诺书',
   'review.acceptCommitment': '本人已阅读并承诺遵守以上内容',
+  'review.commitmentText':
+    '本人承诺：{materials}所证明的事项真实、合法、有效。如有不实，本人愿承担相应法律责任，并接受有关机关依法撤销所作决定。',
   'review.submit': '确认提交',
   'review.confirmTitle': '确认提交申请？',
   'review.confirmBody': '提交后将不能修改。',
@@ -215,6 +215,14 @@ export const zhCN = {
   'progress.status.sending': '正在提交',
   'progress.status.acked': '已提交至平台',
 
+  // The platform's status codes (sync/protocol/application-status.ts).
+  'applicationStatus.submitted': '已提交',
+  'applicationStatus.accepted': '已受理',
+  'applicationStatus.processing': '办理中',
+  'applicationStatus.completed': '已办结',
+  'applicationStatus.refused': '不予受理',
+  'applicationStatus.correction-required': '需补正',
+
   'timeout.title': '您还在吗？',
   'timeout.body': '为保护您的信息，{seconds} 秒后将自动退出并清除已填写的内容。',
   'timeout.continue': '继续办理',
@@ -238,7 +246,7 @@ export const zhCN = {
   'voice.timeout': '您还在吗？如需继续，请触摸屏幕',
 
   'error.generic': '操作未成功，请再试一次',
-  'error.hostUnavailable': '设备暂时无法连接，请稍候',
+  'error.devicesUnreachable': '设备暂时无法连接，请稍候',
 } as const;
 
-export type MessageKey = keyof typeof zhCN;
+export type CitizenMessageKey = keyof typeof citizenZhCN;
