@@ -48,9 +48,6 @@ describe('pendingSyncPort', () => {
     engine.publish(figures(true, 1));
     off();
     engine.publish(figures(false, 1));
-    expect(seen).toEqual([
-      figures(false, 0),
-      figures(true, 1),
-    ]);
+    expect(seen).toEqual([figures(false, 0), figures(true, 1)]);
   });
 });

@@ -15,7 +15,13 @@ describe('localLookup', () => {
       source: 'local',
       applications: [
         { receiptNumber: 'R1', serviceCode: 'S', status: 'accepted', updatedAt: '2026-01-01' },
-        { receiptNumber: 'R2', serviceCode: 'S', status: 'submitted', delivery: 'acked', updatedAt: 2 },
+        {
+          receiptNumber: 'R2',
+          serviceCode: 'S',
+          status: 'submitted',
+          delivery: 'acked',
+          updatedAt: 2,
+        },
         {
           receiptNumber: 'R3',
           serviceCode: 'T',

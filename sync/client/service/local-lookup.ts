@@ -19,7 +19,10 @@ export interface OutboxRow {
  * What this kiosk knows of some applications while the platform cannot be asked: the status
  * feed it last heard, and for applications the feed does not name yet, where the envelope is.
  */
-export function localLookup(rows: readonly StatusRow[], outbox: readonly OutboxRow[]): LookupResult {
+export function localLookup(
+  rows: readonly StatusRow[],
+  outbox: readonly OutboxRow[],
+): LookupResult {
   const known = new Set(rows.map((r) => r.receiptNumber));
   const applications: LocalProgress[] = [
     ...rows.map((r) => ({
