@@ -17,7 +17,7 @@ function fakePort(status: SyncStatus) {
   return { port, publish: (s: SyncStatus) => statusHandlers.forEach((h) => h(s)) };
 }
 
-/** A status that differs from the unknown one in what these tests look at. */
+/** A status with these two figures, every other one as the engine says before it knows. */
 const figures = (online: boolean, queueDepth: number): SyncStatus => ({
   ...unknownSyncStatus(online),
   queueDepth,
