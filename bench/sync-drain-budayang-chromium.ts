@@ -14,8 +14,8 @@ const QUEUE_SLICE = 100;
  * (bench/sync-drain-budayang-page.ts) submits through createKioskSync while the platform
  * process is down, so every application is sealed and durably in the Dexie outbox; then the
  * platform (reference, SQLite) comes back and the sync engine, in its Web Worker, drains.
- * The worker is bundled apart and served where kiosk-sync's `new URL('./sync-worker.ts',
- * import.meta.url)` points (Vite would emit it under a hashed name and rewrite the URL;
+ * The worker is bundled apart and served where kiosk-sync's `new URL('../worker/sync-worker.ts',
+ * import.meta.url)` points (from the page's root, /worker/sync-worker.ts) (Vite would emit it under a hashed name and rewrite the URL;
  * esbuild leaves the URL as written). Heap is the page's plus the worker's.
  */
 export async function runSide({
@@ -29,7 +29,7 @@ export async function runSide({
   const here = import.meta.dirname;
   const drain = await openDrainPage({
     entry: path.join(here, 'sync-drain-budayang-page.ts'),
-    workers: { '/sync-worker.ts': path.join(here, '../renderer/sync/sync-worker.ts') },
+    workers: { '/worker/sync-worker.ts': path.join(here, '../sync/client/worker/sync-worker.ts') },
     minify: profile === undefined,
   }).catch(async (error: unknown) => {
     await platform.remove();

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { createKioskSync } from '../renderer/sync/kiosk-sync';
+import { createKioskSync } from '../sync/client/service/kiosk-sync';
 import type { SideOptions, SideResult } from './sync-drain';
 import { benchSubmission, sampleMemory } from './sync-drain-fixture';
 import { benchPlatform } from './sync-drain-platform';

@@ -3,8 +3,9 @@
  * kiosk's own sync handle (Dexie on IndexedDB, sealing with WebCrypto, the sync engine in
  * its Web Worker unless told `inline`), driven by the side through page.evaluate.
  */
-import { KioskDb } from '../renderer/db/kiosk-db';
-import { createKioskSync, type KioskSync } from '../renderer/sync/kiosk-sync';
+import { KioskDb } from '../sync/client/dexie/kiosk-db';
+import type { KioskSync } from '../sync/client/kiosk-sync';
+import { createKioskSync } from '../sync/client/service/kiosk-sync';
 import { benchSubmission } from './sync-drain-fixture';
 
 let sync: KioskSync | undefined;

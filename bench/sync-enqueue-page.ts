@@ -9,9 +9,9 @@ import { newSigningKeyPair } from '../sync/client/kiosk-credentials';
 import { toBase64 } from '../sync/protocol/base64';
 import { importLookupKey } from '../sync/protocol/id-hash';
 import { exportPlatformPublicKey, generatePlatformKeyPair } from '../sync/protocol/seal';
-import { storeSealedApplication } from '../renderer/db/application-intake';
-import { KioskDb } from '../renderer/db/kiosk-db';
-import { nextReceiptNumber } from '../renderer/db/receipt-sequence';
+import { storeSealedApplication } from '../sync/client/dexie/application-intake';
+import { KioskDb } from '../sync/client/dexie/kiosk-db';
+import { nextReceiptNumber } from '../sync/client/dexie/receipt-sequence';
 
 const IMAGE_BYTES = 200 * 1024;
 

@@ -1,6 +1,7 @@
-// The real sync engine (renderer/sync/kiosk-sync.ts) seen through the screens' SyncPort:
-// wire catalogue → view model, lookups → progress entries, a cached status for render.
-import type { KioskSync, LookupResult } from '../sync/kiosk-sync';
+// The kiosk's sync (sync/client/kiosk-sync.ts) seen through the screens' SyncPort: wire
+// catalogue → view model, lookups → progress entries, a cached status for render.
+import type { KioskSync, LookupResult } from '../../sync/client/kiosk-sync';
+import { unknownSyncStatus } from '../../sync/client/sync-status';
 import { catalogFromProtocol } from '../catalog/catalog-from-protocol';
 import type { DeliveryState, ProgressEntry, SyncPort, SyncStatus } from './sync-port';
 
@@ -26,16 +27,16 @@ function progressEntries(result: LookupResult): ProgressEntry[] {
 }
 
 export async function kioskSyncPort(sync: KioskSync): Promise<SyncPort> {
-  let current: SyncStatus = { online: true, queueDepth: 0 };
+  let current: SyncStatus = unknownSyncStatus(true);
   const statusHandlers = new Set<(s: SyncStatus) => void>();
   sync.onStatus((s) => {
-    current = { online: s.online, queueDepth: s.queueDepth };
+    current = s;
     for (const h of statusHandlers) h(current);
   });
   // The first figures arrive when the database has opened; the attract screen does not wait.
   void sync.status().then(
     (first) => {
-      current = { online: first.online, queueDepth: first.queueDepth };
+      current = first;
       for (const h of statusHandlers) h(current);
     },
     () => undefined,

@@ -2,10 +2,11 @@
 // worker, the sealer) has loaded: calls wait for the engine, subscriptions are passed on
 // when it is there, and the status says "online" until the engine knows better, so that no
 // offline banner shows before anything is known.
+import { unknownSyncStatus } from '../../sync/client/sync-status';
 import { laterSubscription, lateValue, type LateValue } from './late-value';
 import type { SyncPort, SyncStatus } from './sync-port';
 
-const UNKNOWN_STATUS: SyncStatus = { online: true, queueDepth: 0 };
+const UNKNOWN_STATUS: SyncStatus = unknownSyncStatus(true);
 
 export interface PendingSyncPort {
   port: SyncPort;

@@ -3,8 +3,9 @@
 // with its database and worker. None of this code is in the first screen's JavaScript.
 import type { KioskApi, KioskConfig } from '../../devices/bridge/contract';
 import { installKioskBridge } from '../bridge/web-bridge';
-import { createKioskSync } from '../sync/kiosk-sync';
+import { createKioskSync } from '../../sync/client/service/kiosk-sync';
 import type { SyncHealthPort } from '../technician/sync-health-port';
+import { whenIdle } from './after-paint';
 import { startDeviceTelemetry } from './device-telemetry';
 import { kioskSyncPort } from './kiosk-sync-port';
 import { firstConnection } from './pending-kiosk';
@@ -51,6 +52,7 @@ export async function connectServices(sink: ServiceSink): Promise<void> {
     platformUrl: config.platformUrl,
     ...(config.enrolmentCode ? { enrolmentCode: config.enrolmentCode } : {}),
     label: config.roomName,
+    whenIdle,
   });
   const sync = await kioskSyncPort(engine);
   sink.sync(sync, syncHealthOf(engine));

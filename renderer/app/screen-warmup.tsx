@@ -7,6 +7,7 @@
 import { Component, useEffect, useMemo, useState, type CSSProperties, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import type { Identity, KioskApi } from '../../devices/bridge/contract';
+import { unknownSyncStatus } from '../../sync/client/sync-status';
 import type { Service } from '../catalog/catalog-model';
 import { useCatalog } from '../catalog/catalog-context';
 import {
@@ -50,7 +51,7 @@ const silentSync: SyncPort = {
   lookupByReceipt: never,
   lookupByIdNumber: never,
   submitRating: never,
-  status: () => ({ online: true, queueDepth: 0 }),
+  status: () => unknownSyncStatus(true),
   syncNow: never,
   onStatus: unsubscribed,
 };

@@ -1,5 +1,6 @@
-import type { SyncHealth, SyncHealthPort } from '../technician/sync-health-port';
-import type { KioskSync } from '../sync/kiosk-sync';
+import { unknownSyncStatus, type SyncStatus } from '../../sync/client/sync-status';
+import type { SyncHealthPort } from '../technician/sync-health-port';
+import type { KioskSync } from '../../sync/client/kiosk-sync';
 
 /**
  * The technician console reads the engine's health synchronously; the engine answers
@@ -8,11 +9,11 @@ import type { KioskSync } from '../sync/kiosk-sync';
  * IndexedDB on the page's thread, which a citizen's touches should not wait behind.
  */
 export function syncHealthOf(sync: KioskSync): SyncHealthPort {
-  let current: SyncHealth = { online: false, queueDepth: 0 };
-  const handlers = new Set<(s: SyncHealth) => void>();
+  let current: SyncStatus = unknownSyncStatus(false);
+  const handlers = new Set<(s: SyncStatus) => void>();
   let timer: ReturnType<typeof setInterval> | undefined;
   let offEngine: (() => void) | undefined;
-  const publish = (s: SyncHealth) => {
+  const publish = (s: SyncStatus) => {
     current = s;
     for (const h of handlers) h(s);
   };

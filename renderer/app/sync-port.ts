@@ -1,48 +1,13 @@
-// What the screens need of the sync engine (renderer/sync/kiosk-sync.ts), as an interface of
-// the renderer's own, so that every screen runs against a fake in tests and screenshots.
+// What the screens need of the kiosk's sync (sync/client/kiosk-sync.ts) in the screens' own
+// terms (the catalogue's view model, progress entries, a status read synchronously on each
+// render), so that every screen runs against a fake in tests and screenshots. The submission
+// and the status are the engine's own types: the review screen builds the submission.
+import type { ApplicationSubmission } from '../../sync/client/application-sealer';
+import type { SubmittedApplication } from '../../sync/client/kiosk-sync';
+import type { SyncStatus } from '../../sync/client/sync-status';
 import type { Catalog } from '../catalog/catalog-model';
 
-export interface SubmissionMaterial {
-  materialId: string;
-  name: string;
-  blob: Blob;
-}
-
-export interface MissingMaterial {
-  materialId: string;
-  name: string;
-  /** ISO date by which the citizen promised to supply it. */
-  deadline: string;
-}
-
-/** What the card says beyond the number, sealed with the application. */
-export interface SubmissionIdentity {
-  name?: string;
-  sex?: 'male' | 'female';
-  ethnicity?: string;
-  birthDate?: string;
-  address?: string;
-  phone?: string;
-}
-
-export interface SubmissionInput {
-  serviceCode: string;
-  serviceName: string;
-  form: Record<string, unknown>;
-  idNumber: string;
-  identity?: SubmissionIdentity;
-  materials: SubmissionMaterial[];
-  missing: MissingMaterial[];
-  /** 告知承诺: materials the applicant's signed commitment stands in for. */
-  promised?: Array<{ materialId: string; name: string }>;
-}
-
-export interface SubmissionResult {
-  envelopeId: string;
-  receiptNumber: string;
-  kioskId: string;
-  progressUrl: string;
-}
+export type { SyncStatus };
 
 /** Where a sealed application is: still in the outbox, or acknowledged by the platform. */
 export type DeliveryState = 'queued' | 'sending' | 'acked' | 'quarantined' | 'unknown';
@@ -50,11 +15,6 @@ export type DeliveryState = 'queued' | 'sending' | 'acked' | 'quarantined' | 'un
 export interface DeliveryEvent {
   envelopeId: string;
   state: DeliveryState;
-}
-
-export interface SyncStatus {
-  online: boolean;
-  queueDepth: number;
 }
 
 export interface ProgressEntry {
@@ -89,7 +49,7 @@ export interface RatingInput {
 
 export interface SyncPort {
   ready(): Promise<void>;
-  submitApplication(input: SubmissionInput): Promise<SubmissionResult>;
+  submitApplication(submission: ApplicationSubmission): Promise<SubmittedApplication>;
   deliveryState(envelopeId: string): Promise<DeliveryState>;
   onDelivery(handler: (event: DeliveryEvent) => void): () => void;
   catalog(): Promise<Catalog | undefined>;

@@ -16,6 +16,7 @@ import type {
   SyncPort,
   SyncStatus,
 } from '../app/sync-port';
+import { unknownSyncStatus } from '../../sync/client/sync-status';
 import { demoCatalog } from './demo-catalog';
 
 export const demoIdentity: Identity = {
@@ -126,7 +127,7 @@ export function fakeServices(): KioskServices {
     connection: { state: () => 'connected' as const, onChange: () => () => undefined },
   } as unknown as KioskApi;
 
-  let status: SyncStatus = { online: true, queueDepth: 0 };
+  let status: SyncStatus = { ...unknownSyncStatus(true), enrolled: true };
   const statusHandlers = new Set<(s: SyncStatus) => void>();
   const deliveryHandlers = new Set<(e: DeliveryEvent) => void>();
   const envelopes = new Map<

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useKioskServices } from '../app/kiosk-services';
 import { usePreferences } from '../app/preferences';
-import { isStorageFull, type SubmissionInput } from '../app/sync-port';
+import type { ApplicationSubmission } from '../../sync/client/application-sealer';
+import { isStorageFull } from '../app/sync-port';
 import { localText, type FormField, type LocalText } from '../catalog/catalog-model';
 import { submissionValues } from '../form/submission-values';
 import { ScreenFrame } from '../components/screen-frame';
@@ -15,7 +16,7 @@ import { useScreenVoice } from '../voice/voice-context';
 type Phase = 'review' | 'confirm' | 'submitting';
 
 /** The submission as the sync engine seals it, from the journey of this session. */
-function submissionFrom(journey: Journey): SubmissionInput {
+function submissionFrom(journey: Journey): ApplicationSubmission {
   const service = journey.service!;
   // The sealed record is in Chinese: the platform's language of record.
   const zh = (text: LocalText) => localText(text, 'zh-CN');

@@ -2,7 +2,7 @@
 // given so far. It lives in React state only; `reset` is the privacy wipe that ends a session.
 import type { Identity } from '../../devices/bridge/contract';
 import type { Service } from '../catalog/catalog-model';
-import type { SubmissionResult } from '../app/sync-port';
+import type { SubmittedApplication } from '../../sync/client/kiosk-sync';
 
 export type Screen =
   | 'attract'
@@ -24,7 +24,7 @@ export type MaterialState =
   | { kind: 'deferred'; deadline: string };
 
 export interface Submitted {
-  result: SubmissionResult;
+  result: SubmittedApplication;
   submittedAt: string;
   materialsSubmitted: string[];
   materialsMissing: { name: string; deadline: string }[];

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { KioskSync, SyncStatus } from './kiosk-sync';
+import type { KioskSync } from '../../sync/client/kiosk-sync';
+import type { SyncStatus } from '../../sync/client/sync-status';
 
 /** The technician's and the citizen's view of the sync state, refreshed on every change. */
 export function useSyncStatus(

@@ -5,7 +5,8 @@ import { errorText } from './error-text';
 import { HealthBadge } from './health-badge';
 import { formatTimeAgo, toEpochMs } from './local-time';
 import { maskPersonalRuns } from './scan-preview';
-import type { SyncHealth, SyncHealthPort } from './sync-health-port';
+import type { SyncStatus } from '../../sync/client/sync-status';
+import type { SyncHealthPort } from './sync-health-port';
 import type { Translate } from '../../domain/i18n/translator';
 
 interface SyncHealthPanelProps {
@@ -14,8 +15,8 @@ interface SyncHealthPanelProps {
   nowMs: number;
 }
 
-function sameHealth(a: SyncHealth, b: SyncHealth): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof SyncHealth>;
+function sameHealth(a: SyncStatus, b: SyncStatus): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof SyncStatus>;
   return [...keys].every((key) => Object.is(a[key], b[key]));
 }
 
@@ -23,9 +24,9 @@ function sameHealth(a: SyncHealth, b: SyncHealth): boolean {
  * The port's status as React state: the last pushed status, or status() until the first
  * push. Equal snapshots are the same object, as useSyncExternalStore needs.
  */
-function useSyncHealth(port: SyncHealthPort): SyncHealth {
-  const pushed = useRef<SyncHealth | undefined>(undefined);
-  const last = useRef<SyncHealth | undefined>(undefined);
+function useSyncHealth(port: SyncHealthPort): SyncStatus {
+  const pushed = useRef<SyncStatus | undefined>(undefined);
+  const last = useRef<SyncStatus | undefined>(undefined);
   const subscribe = useCallback(
     (changed: () => void) =>
       port.onStatus((status) => {

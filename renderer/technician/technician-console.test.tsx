@@ -5,7 +5,8 @@ import { KioskError, type Identity } from '../../devices/bridge/contract';
 import type { Locale } from '../../domain/locale';
 import { fakeKiosk, type FakeKiosk } from './fake-kiosk';
 import { manualClock, type ManualClock } from './manual-clock';
-import type { SyncHealth, SyncHealthPort } from './sync-health-port';
+import type { SyncStatus } from '../../sync/client/sync-status';
+import type { SyncHealthPort } from './sync-health-port';
 import { TechnicianConsole } from './technician-console';
 
 const T0 = new Date(2025, 2, 1, 3, 0, 0).getTime();
@@ -207,8 +208,10 @@ describe('technician console', () => {
   });
 
   it('shows sync health from its port and forces a sync; hides the tab without one', async () => {
-    const health: SyncHealth = {
+    const health: SyncStatus = {
       online: false,
+      draining: false,
+      enrolled: true,
       queueDepth: 3,
       oldestAgeMs: 3_725_000,
       lastSuccessAt: T0 - 90_000,

@@ -1,4 +1,5 @@
 import type { DeliveryOutcome, EnvelopeAnswer } from './delivery-outcome';
+import { DueEntries, EndedFlights, PurgeDebt, tallySettled, type DrainReport } from './drain-state';
 import { errorSummary } from './error-summary';
 import type { OutboxEntry } from './outbox-entry';
 import {
@@ -13,6 +14,7 @@ import {
 import { planInline } from './inline-plan';
 import type { OutboxStore } from './outbox-store';
 import { failureOutcome, type PlatformPort } from './platform-port';
+import { UploadLimiter } from './upload-limiter';
 
 export interface DrainDeps {
   store: OutboxStore;
@@ -48,16 +50,8 @@ const DEFAULT_ATTACHMENT_CONCURRENCY = 8;
 const DEFAULT_ATTACHMENT_BYTES_IN_FLIGHT = 8 * 1024 * 1024;
 const DEFAULT_BATCHES_IN_FLIGHT = 5;
 const DEFAULT_PURGE_AFTER_BYTES = 256 * 1024 * 1024;
-/** Batches' worth of due entries one query reads ahead (entries are small: no images). */
-const READ_AHEAD_BATCHES = 8;
 
-export interface DrainReport {
-  delivered: number;
-  quarantined: number;
-  retried: number;
-  stoppedBy: 'empty' | 'transient' | 'aborted';
-  lastError?: string;
-}
+export type { DrainReport };
 
 /**
  * Puts entries a killed drain left in `sending` back in the queue, and purges what it had
@@ -91,32 +85,19 @@ export async function drain(deps: DrainDeps): Promise<DrainReport> {
     Math.max(1, deps.attachmentConcurrency ?? DEFAULT_ATTACHMENT_CONCURRENCY),
     deps.attachmentBytesInFlight ?? DEFAULT_ATTACHMENT_BYTES_IN_FLIGHT,
   );
-  const report: DrainReport = { delivered: 0, quarantined: 0, retried: 0, stoppedBy: 'empty' };
+  let report: DrainReport = { delivered: 0, quarantined: 0, retried: 0, stoppedBy: 'empty' };
   let stop: DrainReport['stoppedBy'] | undefined;
   let empty = false;
   let failure: unknown;
   const inFlight = new Set<Promise<void>>();
-  // Entries on their way: still `queued` on disk (their flight is what is noted), so the
-  // due entries read ahead leave them out.
-  const flying = new Set<string>();
-  // Due entries read ahead, several batches' worth in one query: the outbox index a query
-  // walks holds the stale keys of every entry sent before it, until IndexedDB cleans them.
-  let ahead: OutboxEntry[] = [];
-  // Flights settled and not yet forgotten: the next flight's note forgets them. One a kill
-  // leaves behind only names entries that are acked, quarantined or queued again; recovery
-  // counts the queued ones as interrupted once more, which costs them at most an earlier
-  // turn alone.
-  const ended: string[] = [];
-  const purgeAfter = deps.purgeAfterBytes ?? DEFAULT_PURGE_AFTER_BYTES;
-  // Whether entries were delivered whose attachments are still on disk, and what they held;
-  // and the purge running, if one is.
-  let unpurged = false;
-  let unpurgedBytes = 0;
+  const due = new DueEntries();
+  const ended = new EndedFlights();
+  const debt = new PurgeDebt(deps.purgeAfterBytes ?? DEFAULT_PURGE_AFTER_BYTES);
+  // The purge running, if one is.
   let purging: Promise<void> | undefined;
   const purge = () => {
     if (purging) return purging;
-    unpurged = false;
-    unpurgedBytes = 0;
+    debt.clear();
     purging = deps.store
       .purgeDelivered()
       .then(
@@ -133,16 +114,12 @@ export async function drain(deps: DrainDeps): Promise<DrainReport> {
 
   // Selecting and noting a batch is one step at a time, so two never take the same entry.
   const startBatch = async (): Promise<boolean> => {
-    if (ahead.length === 0)
-      ahead = (
-        await deps.store.due(deps.now(), limits.maxItems * READ_AHEAD_BATCHES + flying.size)
-      ).filter((entry) => !flying.has(entry.id));
-    const batch = selectBatch(ahead, limits);
+    const readLimit = due.readLimit(limits.maxItems);
+    if (readLimit !== undefined) due.readAhead(await deps.store.due(deps.now(), readLimit));
+    const batch = selectBatch(due.waiting, limits);
     if (batch.length === 0) return false;
-    const taken = new Set(batch.map((entry) => entry.id));
-    ahead = ahead.filter((entry) => !taken.has(entry.id));
-    for (const id of taken) flying.add(id);
-    const flightId = await deps.store.beginFlight([...taken], ended.splice(0));
+    const taken = due.take(batch);
+    const flightId = await deps.store.beginFlight([...taken], ended.takeAll());
     const sending = batch.map(markSending);
     deps.onSettled?.(sending);
     const flight: Promise<void> = (async () => {
@@ -152,25 +129,18 @@ export async function drain(deps: DrainDeps): Promise<DrainReport> {
         applyOutcome(entry, outcomes.get(entry.id) ?? noAnswer, clock),
       );
       await deps.store.put(settled);
-      ended.push(flightId);
-      for (const id of taken) flying.delete(id);
-      // What is queued again may be due at once (a refused batch's suspects, sent alone):
-      // read the queue afresh rather than from what was read ahead.
-      if (settled.some((entry) => entry.state === 'queued')) ahead = [];
+      ended.note(flightId);
+      due.land(
+        taken,
+        settled.some((entry) => entry.state === 'queued'),
+      );
       deps.onSettled?.(settled);
-      settled.forEach((entry, i) => {
-        if (entry.state === 'acked') {
-          report.delivered += 1;
-          unpurged = true;
-          // An acked entry holds nothing any more; what it held is what waits for the purge.
-          unpurgedBytes += sending[i]!.bytes;
-        } else if (entry.state === 'quarantined') report.quarantined += 1;
-        else report.retried += 1;
-        if (entry.state !== 'acked' && entry.lastError) report.lastError = entry.lastError;
-      });
+      const tally = tallySettled(report, sending, settled);
+      report = tally.report;
+      if (tally.acked > 0) debt.owe(tally.ackedBytes);
       if ([...outcomes.values()].some((outcome) => outcome.kind === 'transient'))
         stop ??= 'transient';
-      if (unpurgedBytes >= purgeAfter) await purge();
+      if (debt.due) await purge();
     })()
       .catch((error: unknown) => {
         failure ??= error;
@@ -195,50 +165,19 @@ export async function drain(deps: DrainDeps): Promise<DrainReport> {
     // A settled batch may have made entries due again (those a refused batch isolates).
     empty = false;
   }
-  if (failure === undefined && ended.length > 0) {
+  if (failure === undefined && ended.any) {
     try {
-      await deps.store.endFlights(ended.splice(0));
+      await deps.store.endFlights(ended.takeAll());
     } catch (error) {
       failure = error;
     }
   }
   await purging;
   // Told to stop (the kiosk is closing): the next start's recovery purges instead.
-  if (failure === undefined && unpurged && stop !== 'aborted') await purge();
+  if (failure === undefined && debt.pending && stop !== 'aborted') await purge();
   // A store that fails is no answer from the platform: the caller sees it as before.
   if (failure !== undefined) throw failure;
   return stop === undefined ? report : { ...report, stoppedBy: stop };
-}
-
-/**
- * Bounds the attachment uploads of every batch in flight together: at most `concurrency`
- * uploads and `byteBudget` declared bytes at once, except that one upload always may run,
- * however large.
- */
-class UploadLimiter {
-  private running = 0;
-  private bytes = 0;
-  private readonly waiting: Array<() => void> = [];
-  constructor(
-    private readonly concurrency: number,
-    private readonly byteBudget: number,
-  ) {}
-
-  async acquire(size: number): Promise<void> {
-    while (
-      this.running > 0 &&
-      (this.running >= this.concurrency || this.bytes + size > this.byteBudget)
-    )
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.running += 1;
-    this.bytes += size;
-  }
-
-  release(size: number): void {
-    this.running -= 1;
-    this.bytes -= size;
-    for (const wake of this.waiting.splice(0)) wake();
-  }
 }
 
 const noAnswer: DeliveryOutcome = {

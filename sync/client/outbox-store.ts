@@ -1,7 +1,7 @@
 import type { OutboxAttachment, OutboxEntry } from './outbox-entry';
 
 /**
- * The outbox as the drain sees it. The kiosk implements it on Dexie (renderer/db); tests
+ * The outbox as the drain sees it. The kiosk implements it on Dexie (sync/client/dexie); tests
  * may use the same Dexie store on fake-indexeddb. Every write is one durable transaction.
  */
 export interface OutboxStore {

@@ -61,7 +61,7 @@ export async function buildSyncBundle(outDir: string): Promise<void> {
       target: 'chrome120',
       minify: false,
       lib: {
-        entry: path.join(ROOT, 'renderer/sync/kiosk-sync.ts'),
+        entry: path.join(ROOT, 'sync/client/service/kiosk-sync.ts'),
         formats: ['es'],
         fileName: 'kiosk-sync',
       },

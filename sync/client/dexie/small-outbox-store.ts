@@ -1,6 +1,6 @@
 import { Dexie, type Table } from 'dexie';
-import type { SmallOutboxItem } from '../../sync/client/records';
-import type { SmallOutboxStore } from '../../sync/client/small-outbox';
+import type { SmallOutboxItem } from '../records';
+import type { SmallOutboxStore } from '../small-outbox';
 
 /** The ratings or telemetry table as a small outbox. */
 export function dexieSmallOutboxStore(table: Table<SmallOutboxItem, string>): SmallOutboxStore {

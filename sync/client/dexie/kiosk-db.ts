@@ -1,12 +1,12 @@
 import { Dexie, type Table } from 'dexie';
-import type { OutboxAttachment, OutboxEntry } from '../../sync/client/outbox-entry';
+import type { OutboxAttachment, OutboxEntry } from '../outbox-entry';
 import type {
   CatalogRecord,
   FlightRecord,
   MetaRecord,
   SmallOutboxItem,
   StatusRecord,
-} from '../../sync/client/records';
+} from '../records';
 import { moveAttachmentsApart } from './upgrade-v2';
 
 export const DEFAULT_DB_NAME = 'budayang';

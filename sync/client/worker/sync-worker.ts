@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { errorSummary } from '../../sync/client/error-summary';
+import { errorSummary } from '../error-summary';
 import { createSyncRuntime } from './sync-runtime';
 import { ToWorker } from './worker-messages';
 

@@ -1,6 +1,6 @@
-import type { SealedApplication } from '../../sync/client/application-sealer';
-import { isQuotaError } from '../../sync/client/storage-admission';
-import { SubmissionError } from '../../sync/client/submission-error';
+import type { SealedApplication } from '../application-sealer';
+import { isQuotaError } from '../storage-admission';
+import { SubmissionError } from '../submission-error';
 import type { KioskDb } from './kiosk-db';
 
 /**

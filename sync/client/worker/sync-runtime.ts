@@ -1,11 +1,11 @@
-import { HttpPlatform } from '../../sync/client/http-platform';
-import { KioskHttp } from '../../sync/client/kiosk-http';
-import { SyncEngine } from '../../sync/client/sync-engine';
-import { loadCredentials } from '../db/credentials-store';
-import { dexieCatalogCache, dexieStatusCache } from '../db/dexie-caches';
-import { dexieOutboxStore } from '../db/dexie-outbox-store';
-import { dexieSmallOutboxStore } from '../db/dexie-small-outbox-store';
-import { KioskDb } from '../db/kiosk-db';
+import { HttpPlatform } from '../http-platform';
+import { KioskHttp } from '../kiosk-http';
+import { SyncEngine } from '../sync-engine';
+import { loadCredentials } from '../dexie/credentials-store';
+import { dexieCatalogCache, dexieStatusCache } from '../dexie/caches';
+import { dexieOutboxStore } from '../dexie/outbox-store';
+import { dexieSmallOutboxStore } from '../dexie/small-outbox-store';
+import { KioskDb } from '../dexie/kiosk-db';
 import { holdEngineLock } from './engine-lock';
 import type { FromWorker, ToWorker } from './worker-messages';
 

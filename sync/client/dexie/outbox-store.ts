@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
-import type { OutboxAttachment, OutboxEntry } from '../../sync/client/outbox-entry';
-import type { OutboxStore } from '../../sync/client/outbox-store';
+import type { OutboxAttachment, OutboxEntry } from '../outbox-entry';
+import type { OutboxStore } from '../outbox-store';
 import type { KioskDb } from './kiosk-db';
 import { keyRuns } from './key-runs';
 

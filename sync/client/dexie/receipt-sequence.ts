@@ -1,4 +1,4 @@
-import { formatReceiptNumber } from '../../sync/protocol/receipt-number';
+import { formatReceiptNumber } from '../../protocol/receipt-number';
 import type { KioskDb } from './kiosk-db';
 
 /**

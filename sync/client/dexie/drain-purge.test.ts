@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { drain, recoverOutbox } from '../../sync/client/drain';
-import type { OutboxAttachment, OutboxEntry } from '../../sync/client/outbox-entry';
-import { fakeAttachments, fakeEntry } from '../../sync/client/outbox-entry-fixture';
-import type { OutboxStore } from '../../sync/client/outbox-store';
-import type { PlatformPort } from '../../sync/client/platform-port';
-import { dexieOutboxStore } from './dexie-outbox-store';
+import { drain, recoverOutbox } from '../drain';
+import type { OutboxAttachment, OutboxEntry } from '../outbox-entry';
+import { fakeAttachments, fakeEntry } from '../outbox-entry-fixture';
+import type { OutboxStore } from '../outbox-store';
+import type { PlatformPort } from '../platform-port';
+import { dexieOutboxStore } from './outbox-store';
 import type { KioskDb } from './kiosk-db';
 import { freshKioskDbs } from './kiosk-db-fixture';
 

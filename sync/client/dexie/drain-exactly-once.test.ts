@@ -2,14 +2,14 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import type { EnvelopeAnswer } from '../../sync/client/delivery-outcome';
-import { drain, recoverOutbox } from '../../sync/client/drain';
-import type { OutboxAttachment, OutboxEntry } from '../../sync/client/outbox-entry';
-import type { OutboxStore } from '../../sync/client/outbox-store';
-import { DeliveryFailure, type PlatformPort } from '../../sync/client/platform-port';
-import { dexieOutboxStore } from './dexie-outbox-store';
+import type { EnvelopeAnswer } from '../delivery-outcome';
+import { drain, recoverOutbox } from '../drain';
+import type { OutboxAttachment, OutboxEntry } from '../outbox-entry';
+import type { OutboxStore } from '../outbox-store';
+import { DeliveryFailure, type PlatformPort } from '../platform-port';
+import { dexieOutboxStore } from './outbox-store';
 import { KioskDb } from './kiosk-db';
-import { fakeAttachments, fakeEntry } from '../../sync/client/outbox-entry-fixture';
+import { fakeAttachments, fakeEntry } from '../outbox-entry-fixture';
 
 /**
  * The promise of the outbox, as a property: whatever the network does and wherever the

@@ -1,6 +1,6 @@
-import type { Catalog } from '../../sync/protocol/catalog';
-import type { StatusUpdate } from '../../sync/protocol/status-feed';
-import type { CatalogCache, StatusCache } from '../../sync/client/sync-engine';
+import type { Catalog } from '../../protocol/catalog';
+import type { StatusUpdate } from '../../protocol/status-feed';
+import type { CatalogCache, StatusCache } from '../sync-engine';
 import type { KioskDb } from './kiosk-db';
 
 const STATUS_CURSOR = 'statusCursor';

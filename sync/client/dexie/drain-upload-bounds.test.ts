@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { drain } from '../../sync/client/drain';
-import type { OutboxAttachment, OutboxEntry } from '../../sync/client/outbox-entry';
-import { DeliveryFailure, type PlatformPort } from '../../sync/client/platform-port';
-import { dexieOutboxStore } from './dexie-outbox-store';
+import { drain } from '../drain';
+import type { OutboxAttachment, OutboxEntry } from '../outbox-entry';
+import { DeliveryFailure, type PlatformPort } from '../platform-port';
+import { dexieOutboxStore } from './outbox-store';
 import type { KioskDb } from './kiosk-db';
 import { freshKioskDbs } from './kiosk-db-fixture';
-import { fakeAttachments, fakeEntry } from '../../sync/client/outbox-entry-fixture';
+import { fakeAttachments, fakeEntry } from '../outbox-entry-fixture';
 
 /**
  * Uploads run side by side, but never more of them, nor more declared bytes, than the drain

@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { OutboxEntry } from '../../sync/client/outbox-entry';
-import { dexieOutboxStore } from './dexie-outbox-store';
+import type { OutboxEntry } from '../outbox-entry';
+import { dexieOutboxStore } from './outbox-store';
 import { KioskDb } from './kiosk-db';
-import { fakeEntry } from '../../sync/client/outbox-entry-fixture';
+import { fakeEntry } from '../outbox-entry-fixture';
 
 /** A one-byte sealed image of `envelopeId`. */
 const image = (id: string, envelopeId: string) => ({

@@ -1,5 +1,5 @@
 import type { Transaction } from 'dexie';
-import type { OutboxAttachment, OutboxEntry } from '../../sync/client/outbox-entry';
+import type { OutboxAttachment, OutboxEntry } from '../outbox-entry';
 
 /** An outbox row as version 1 wrote it: sealed images inline. */
 export interface OutboxEntryV1 extends Omit<

@@ -1,4 +1,4 @@
-import type { KioskCredentials } from '../../sync/client/kiosk-credentials';
+import type { KioskCredentials } from '../kiosk-credentials';
 import type { KioskDb } from './kiosk-db';
 
 const CREDENTIALS = 'credentials';
