@@ -1,24 +1,14 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/support/chromium';
 
 // The renderer benchmarks' browser: Debian's Chromium with the end-to-end tests' flags, a
 // kiosk-sized portrait viewport, and CPU throttling through the DevTools protocol.
 
-export const BENCH_CHROMIUM_PATH = process.env.BUDAYANG_CHROMIUM ?? '/usr/bin/chromium';
-export const BENCH_CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
-
 export async function launchBenchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: BENCH_CHROMIUM_PATH,
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: BENCH_CHROMIUM_ARGS,
+    args: CHROMIUM_ARGS,
   });
 }
 

@@ -3,6 +3,7 @@ import { SimulatedKiosk } from '../sync/server/simulated-kiosk';
 import type { UploadBatchResponse } from '../sync/protocol/intake';
 import type { Envelope } from '../sync/protocol/envelope';
 import { PATHS } from '../sync/protocol/routes';
+import { citizenContent, SOCIAL_SECURITY_CARD } from '../test/support/citizen-application';
 
 /**
  * One simulated kiosk of the load benchmark, in its own process: enrols, seals its
@@ -32,20 +33,8 @@ const envelopes: Envelope[] = [];
 for (let i = 0; i < job.applications; i++) {
   const signatureId = crypto.randomUUID();
   const { envelope } = await kiosk.seal(
-    '000131150000',
-    {
-      form: {
-        applicantName: '张三',
-        applicantIdNumber: '11010519491231002X',
-        reason: 'lost',
-        phone: '13800138000',
-        mailingAddress: padding.slice(0, 190),
-        signature: signatureId,
-      },
-      identity: { name: '张三', idNumber: '11010519491231002X', address: padding.slice(0, 190) },
-      materials: [],
-      locale: 'zh-CN',
-    },
+    SOCIAL_SECURITY_CARD,
+    citizenContent(signatureId, {}, padding.slice(0, 190)),
     [{ id: signatureId, bytes: new Uint8Array([1]) }],
   );
   envelopes.push(envelope);

@@ -1,21 +1,12 @@
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { PlatformApplication, PlatformHandle } from './sync-kill-harness';
+import { freePort } from '../../cli/free-port';
 
 const PROCESS_ENTRY = path.join(import.meta.dirname, 'sync-platform-process.ts');
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 /**
  * The reference platform on a real SQLite file, in a child process on a fixed port: `stop()`

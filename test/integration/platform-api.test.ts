@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSigner, createVerifier, httpbis } from 'http-message-signatures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EnvelopeContent } from '../../sync/protocol/envelope';
 import { contentDigest } from '../../sync/protocol/content-digest';
 import { exportPublicJwk, generateSigningKeyPair } from '../../sync/protocol/http-signature';
 import { idHash } from '../../sync/protocol/id-hash';
@@ -19,35 +18,17 @@ import type { Fleet } from '../../sync/protocol/fleet';
 import { createPlatform } from '../../sync/server/platform';
 import type { Platform } from '../../sync/server/platform';
 import { SimulatedKiosk } from '../../sync/server/simulated-kiosk';
+import { citizenContent, SOCIAL_SECURITY_CARD } from '../support/citizen-application';
 import { startPostgres } from '../support/postgres';
 import type { ThrowawayPostgres } from '../support/postgres';
 
-const SERVICE = '000131150000'; // 社保卡补换
+const SERVICE = SOCIAL_SECURITY_CARD;
 
 async function sealValid(kiosk: SimulatedKiosk) {
   const signatureId = crypto.randomUUID();
   return kiosk.seal(SERVICE, citizenContent(signatureId), [
     { id: signatureId, bytes: new Uint8Array([7, 7, 7]) },
   ]);
-}
-
-function citizenContent(
-  signatureId: string,
-  overrides: Partial<EnvelopeContent['form']> = {},
-): EnvelopeContent {
-  return {
-    form: {
-      applicantName: '张三',
-      applicantIdNumber: '11010519491231002X',
-      reason: 'lost',
-      phone: '13800138000',
-      signature: signatureId,
-      ...overrides,
-    },
-    identity: { name: '张三', idNumber: '11010519491231002X' },
-    materials: [],
-    locale: 'zh-CN',
-  };
 }
 
 let postgres: ThrowawayPostgres | undefined;

@@ -5,6 +5,7 @@ import type { Problem } from '../../sync/protocol/problem';
 import type { StatusFeed } from '../../sync/protocol/status-feed';
 import { createPlatform, type Platform } from '../../sync/server/platform';
 import { SimulatedKiosk } from '../../sync/server/simulated-kiosk';
+import { citizenContent, SOCIAL_SECURITY_CARD } from '../support/citizen-application';
 import { startPostgres, type ThrowawayPostgres } from '../support/postgres';
 
 /**
@@ -39,22 +40,9 @@ describe('two platform instances on one PostgreSQL', () => {
       (await one.operator.createEnrolmentCode()).code,
     );
     const signatureId = crypto.randomUUID();
-    const { envelope } = await kiosk.seal(
-      '000131150000',
-      {
-        form: {
-          applicantName: '张三',
-          applicantIdNumber: '11010519491231002X',
-          reason: 'lost',
-          phone: '13800138000',
-          signature: signatureId,
-        },
-        identity: { name: '张三', idNumber: '11010519491231002X' },
-        materials: [],
-        locale: 'zh-CN',
-      },
-      [{ id: signatureId, bytes: new Uint8Array([1, 2, 3]) }],
-    );
+    const { envelope } = await kiosk.seal(SOCIAL_SECURITY_CARD, citizenContent(signatureId), [
+      { id: signatureId, bytes: new Uint8Array([1, 2, 3]) },
+    ]);
 
     // Enrolled through one, delivering through the other; the same request sent again to the
     // first is a replay.
