@@ -9,7 +9,10 @@ import {
   type ConfigDraft,
   type ConfigPatchInput,
 } from './config-draft';
+import { ActionNote } from './action-note';
+import { BusyButton } from './busy-button';
 import { NumericKeypad } from './numeric-keypad';
+import { useAction } from './use-action';
 import type { Locale, Translate } from './technician-messages';
 
 interface ConfigPanelProps {
@@ -177,14 +180,13 @@ function ConfigEditor({
         <button type="button" className="tech-button" disabled={saving} onClick={onCancel}>
           {t('config.cancel')}
         </button>
-        <button
-          type="button"
-          className="tech-button tech-button-primary"
-          disabled={saving || unchanged || Object.keys(problems).length > 0}
+        <BusyButton
+          busy={saving}
+          disabled={unchanged || Object.keys(problems).length > 0}
+          label={t('config.save')}
+          busyLabel={t('config.saving')}
           onClick={() => onSave(draft)}
-        >
-          {saving ? t('config.saving') : t('config.save')}
-        </button>
+        />
       </div>
     </div>
   );
@@ -193,33 +195,25 @@ function ConfigEditor({
 export function ConfigPanel({ t, kiosk, saveConfig, describeError }: ConfigPanelProps) {
   const [config, setConfig] = useState<KioskConfig | undefined>();
   const [editing, setEditing] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | undefined>();
+  const { busy: saving, message, run, say } = useAction();
 
   const load = useCallback(() => {
     kiosk.config
       .get()
-      .then(setConfig, (failure: unknown) =>
-        setMessage({ text: describeError(failure), error: true }),
-      );
-  }, [kiosk, describeError]);
+      .then(setConfig, (failure: unknown) => say({ text: describeError(failure), error: true }));
+  }, [kiosk, describeError, say]);
   useEffect(load, [load]);
 
   const save = (draft: ConfigDraft) => {
     if (!config) return;
-    setSaving(true);
-    setMessage(undefined);
-    saveConfig(draftPatch(config, draft)).then(
+    run(
+      () => saveConfig(draftPatch(config, draft)),
       (saved) => {
         setConfig(saved);
         setEditing(false);
-        setSaving(false);
-        setMessage({ text: t('config.saved'), error: false });
+        return t('config.saved');
       },
-      (failure: unknown) => {
-        setSaving(false);
-        setMessage({ text: describeError(failure), error: true });
-      },
+      describeError,
     );
   };
 
@@ -247,7 +241,7 @@ export function ConfigPanel({ t, kiosk, saveConfig, describeError }: ConfigPanel
                 type="button"
                 className="tech-button tech-button-primary"
                 onClick={() => {
-                  setMessage(undefined);
+                  say(undefined);
                   setEditing(true);
                 }}
               >
@@ -256,14 +250,7 @@ export function ConfigPanel({ t, kiosk, saveConfig, describeError }: ConfigPanel
             </div>
           </>
         )}
-        {message ? (
-          <p
-            className={message.error ? 'tech-error' : 'tech-success'}
-            role={message.error ? 'alert' : 'status'}
-          >
-            {message.text}
-          </p>
-        ) : null}
+        <ActionNote message={message} />
       </div>
     </section>
   );
