@@ -72,6 +72,26 @@ function ConfigEditor({
     ) : null;
   };
   const unchanged = Object.keys(draftPatch(config, draft)).length === 0;
+  const stepButton = (direction: -1 | 1) => (
+    <button
+      type="button"
+      className="tech-button"
+      aria-label={t(direction < 0 ? 'config.less' : 'config.more')}
+      disabled={
+        direction < 0
+          ? draft.idleTimeoutSeconds <= idleTimeoutRange.min
+          : draft.idleTimeoutSeconds >= idleTimeoutRange.max
+      }
+      onClick={() =>
+        setDraft({
+          ...draft,
+          idleTimeoutSeconds: stepIdleTimeout(draft.idleTimeoutSeconds, direction),
+        })
+      }
+    >
+      {direction < 0 ? '−' : '+'}
+    </button>
+  );
 
   return (
     <div className="tech-editor">
@@ -123,37 +143,11 @@ function ConfigEditor({
       <div className="tech-field">
         <span className="tech-label">{t('config.idleTimeout')}</span>
         <div className="tech-stepper">
-          <button
-            type="button"
-            className="tech-button"
-            aria-label={t('config.less')}
-            disabled={draft.idleTimeoutSeconds <= idleTimeoutRange.min}
-            onClick={() =>
-              setDraft({
-                ...draft,
-                idleTimeoutSeconds: stepIdleTimeout(draft.idleTimeoutSeconds, -1),
-              })
-            }
-          >
-            −
-          </button>
+          {stepButton(-1)}
           <output className="tech-stepper-value" aria-live="polite">
             {t('config.seconds', { n: draft.idleTimeoutSeconds })}
           </output>
-          <button
-            type="button"
-            className="tech-button"
-            aria-label={t('config.more')}
-            disabled={draft.idleTimeoutSeconds >= idleTimeoutRange.max}
-            onClick={() =>
-              setDraft({
-                ...draft,
-                idleTimeoutSeconds: stepIdleTimeout(draft.idleTimeoutSeconds, 1),
-              })
-            }
-          >
-            +
-          </button>
+          {stepButton(1)}
         </div>
         {problemText('idleTimeoutSeconds')}
       </div>

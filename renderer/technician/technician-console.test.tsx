@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { KioskError, type Identity } from '../../devices/bridge/contract';
-import { fakeKiosk, type FakeKiosk } from './fake-kiosk';
+import { KioskError } from '../../devices/bridge/contract';
+import { fakeKiosk, residentCard, type FakeKiosk } from './fake-kiosk';
 import { manualClock, type ManualClock } from './manual-clock';
 import type { SyncHealth, SyncHealthPort } from './sync-health-port';
 import { TechnicianConsole } from './technician-console';
@@ -100,16 +100,7 @@ describe('technician console', () => {
 
   it('shows a test read masked, never in clear', async () => {
     const kiosk = fakeKiosk();
-    const identity: Identity = {
-      cardType: 'resident',
-      name: '张小三',
-      sex: 'male',
-      birthDate: '1949-12-31',
-      address: '北京市朝阳区某某路1号',
-      idNumber: '11010519491231002X',
-      idNumberValid: true,
-      validTo: '长期',
-    };
+    const identity = residentCard;
     kiosk.api.idcard.readOnce = async () => identity;
     mount(kiosk);
     await typePin('246810');
