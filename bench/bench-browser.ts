@@ -20,6 +20,18 @@ export async function newBenchContext(browser: Browser): Promise<BrowserContext>
   return context;
 }
 
+/** A page of a new bench context, at the kiosk's attract screen. */
+export async function openAttractScreen(
+  browser: Browser,
+  url: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newBenchContext(browser);
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.locator('.attract-touch').waitFor();
+  return { context, page };
+}
+
 /** Slows the page's main thread `rate` times, as DevTools' "4x slowdown" does. */
 export async function throttleCpu(page: Page, rate: number): Promise<void> {
   const session = await page.context().newCDPSession(page);
