@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/support/chromium';
 
 // End-to-end tests drive Debian's Chromium against the kiosk in web mode; no browser download.
 export default defineConfig({
@@ -18,15 +19,9 @@ export default defineConfig({
     actionTimeout: 30_000,
     navigationTimeout: 30_000,
     launchOptions: {
-      executablePath: process.env.BUDAYANG_CHROMIUM ?? '/usr/bin/chromium',
+      executablePath: CHROMIUM_PATH,
       args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-        '--disable-dev-shm-usage',
+        ...CHROMIUM_ARGS,
         // The document camera: Chromium's moving test pattern, permission granted.
         '--use-fake-device-for-media-stream',
         '--use-fake-ui-for-media-stream',

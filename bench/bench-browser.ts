@@ -1,24 +1,14 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/support/chromium';
 
 // The renderer benchmarks' browser: Debian's Chromium with the end-to-end tests' flags, a
 // kiosk-sized portrait viewport, and CPU throttling through the DevTools protocol.
 
-export const BENCH_CHROMIUM_PATH = process.env.BUDAYANG_CHROMIUM ?? '/usr/bin/chromium';
-export const BENCH_CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
-
 export async function launchBenchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: BENCH_CHROMIUM_PATH,
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: BENCH_CHROMIUM_ARGS,
+    args: CHROMIUM_ARGS,
   });
 }
 
@@ -28,6 +18,18 @@ export async function newBenchContext(browser: Browser): Promise<BrowserContext>
   // calls to a `__name` helper that exists only in Node; the page gets a stand-in.
   await context.addInitScript('globalThis.__name = (fn) => fn;');
   return context;
+}
+
+/** A page of a new bench context, at the kiosk's attract screen. */
+export async function openAttractScreen(
+  browser: Browser,
+  url: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newBenchContext(browser);
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.locator('.attract-touch').waitFor();
+  return { context, page };
 }
 
 /** Slows the page's main thread `rate` times, as DevTools' "4x slowdown" does. */

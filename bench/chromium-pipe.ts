@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
-import { BENCH_CHROMIUM_ARGS, BENCH_CHROMIUM_PATH } from './bench-browser';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/support/chromium';
 import { CdpClient } from './cdp-client';
 import { encodeFrame, FrameDecoder } from './cdp-frames';
 
@@ -23,8 +23,8 @@ const CLOSE_GRACE_MS = 10_000;
  */
 export async function launchChromiumOverPipe(args: readonly string[]): Promise<PipedChromium> {
   const child = spawn(
-    BENCH_CHROMIUM_PATH,
-    [...BENCH_CHROMIUM_ARGS, '--headless', '--remote-debugging-pipe', ...args],
+    CHROMIUM_PATH,
+    [...CHROMIUM_ARGS, '--headless', '--remote-debugging-pipe', ...args],
     { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] },
   );
   const toChromium = child.stdio[3] as Writable;

@@ -8,23 +8,12 @@ import receiptline from 'receiptline';
 import { acceptanceReceiptDocument } from '../devices/printer/acceptance-receipt';
 import { encodeReceipt } from '../devices/printer/encoder';
 import { printerProfiles } from '../devices/printer/profile';
-import type { AcceptanceReceipt } from '../devices/bridge/contract';
+import { sampleReceipt } from '../test/support/acceptance-receipt';
 
-const receipt: AcceptanceReceipt = {
+const receipt = sampleReceipt({
   serviceName: '城乡居民医保参保登记',
-  serviceCode: '000131128000',
-  maskedName: '张*丰',
-  maskedIdNumber: '110105********002X',
-  receiptNumber: 'BDY-20250301-0007',
-  submittedAt: '2025-03-01T02:07:00Z',
-  kioskId: 'K-0042',
   materialsSubmitted: ['居民身份证', '户口簿', '居住证'],
-  materialsMissing: [{ name: '工作证明', deadline: '2025-03-15' }],
-  progressUrl: 'https://example.gov.cn/progress?r=BDY-20250301-0007',
-  hotline: '12345',
-  deliveryState: 'queued',
-  locale: 'zh-CN',
-};
+});
 const doc = acceptanceReceiptDocument(receipt);
 
 function median(values: number[]): number {

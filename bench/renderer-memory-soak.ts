@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { collectGarbage, workerInspectors, type Inspector } from '../test/e2e/heap-snapshot';
 import { startKiosk, type RunningKiosk } from '../test/e2e/kiosk-fixture';
-import { launchBenchBrowser, newBenchContext, waitForWarmKiosk } from './bench-browser';
+import { launchBenchBrowser, openAttractScreen, waitForWarmKiosk } from './bench-browser';
 import { presentCard, touches } from './kiosk-journey';
 import { round1 } from './sample-stats';
 
@@ -46,10 +46,7 @@ const usedMB = async (inspector: Inspector) => {
 const kiosk = await startKiosk();
 const browser = await launchBenchBrowser();
 try {
-  const context = await newBenchContext(browser);
-  const page = await context.newPage();
-  await page.goto(kiosk.url);
-  await page.locator('.attract-touch').waitFor();
+  const { context, page } = await openAttractScreen(browser, kiosk.url);
   const cdp = await context.newCDPSession(page);
   const pageInspector: Inspector = {
     send: (method, params) => cdp.send(method as 'Runtime.getHeapUsage', params as never),

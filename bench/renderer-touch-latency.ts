@@ -28,7 +28,7 @@ import type { Page } from 'playwright-core';
 import { startKiosk } from '../test/e2e/kiosk-fixture';
 import {
   launchBenchBrowser,
-  newBenchContext,
+  openAttractScreen,
   throttleCpu,
   waitForWarmKiosk,
 } from './bench-browser';
@@ -112,10 +112,7 @@ async function baseline(page: Page, count: number): Promise<PaintTiming[]> {
 const kiosk = await startKiosk();
 const browser = await launchBenchBrowser();
 try {
-  const context = await newBenchContext(browser);
-  const page = await context.newPage();
-  await page.goto(kiosk.url);
-  await page.locator('.attract-touch').waitFor();
+  const { context, page } = await openAttractScreen(browser, kiosk.url);
   // The catalogue arrives from the platform through the sync worker; wait for it unthrottled.
   await page.locator('.attract-touch').click();
   await page

@@ -2,10 +2,9 @@ import path from 'node:path';
 import { startCpuProfile } from './cdp-cpu-profile';
 import type { SideOptions, SideResult } from './sync-drain';
 import type { DrainBench } from './sync-drain-budayang-page';
-import { loadDrainPage, openDrainPage, pageCall } from './sync-drain-chromium';
+import { openDrainBench, stopMeasuring } from './sync-drain-page-side';
 import { benchPlatform } from './sync-drain-platform';
 import { measureDrainCpu } from './sync-drain-processes';
-import { watchRendererMemory } from './sync-drain-renderer-memory';
 
 const QUEUE_SLICE = 100;
 
@@ -27,18 +26,16 @@ export async function runSide({
 }: SideOptions): Promise<SideResult> {
   const platform = await benchPlatform();
   const here = import.meta.dirname;
-  const drain = await openDrainPage({
-    entry: path.join(here, 'sync-drain-budayang-page.ts'),
-    workers: { '/worker/sync-worker.ts': path.join(here, '../sync/client/worker/sync-worker.ts') },
-    minify: profile === undefined,
-  }).catch(async (error: unknown) => {
-    await platform.remove();
-    throw error;
-  });
+  const { drain, bench, memory } = await openDrainBench<DrainBench>(
+    {
+      entry: path.join(here, 'sync-drain-budayang-page.ts'),
+      workers: { '/worker/sync-worker.ts': path.join(here, '../sync/client/worker/sync-worker.ts') },
+      minify: profile === undefined,
+    },
+    trace,
+    () => platform.remove(),
+  );
   try {
-    const bench = pageCall<DrainBench>(drain, 'drainBench');
-    const memory = await watchRendererMemory(drain, { traceFile: trace });
-    await loadDrainPage(drain, 'drainBench');
     const enrolmentCode = await platform.enrolmentCode();
     await bench('setup', {
       platformUrl: `http://127.0.0.1:${platform.port}`,
@@ -66,9 +63,7 @@ export async function runSide({
     );
     const { drainMs } = result;
     const purge = await measureDrainCpu(drain.profile, [], () => bench('purged'));
-    await profiler?.stop();
-    const peaks = await memory.stop();
-    const retainedHeapMB = await memory.retainedHeapMB();
+    const memoryFigures = await stopMeasuring(memory, profiler);
 
     const held = await platform.applications();
     const complete = held.filter((a) => a.complete);
@@ -81,8 +76,7 @@ export async function runSide({
       apps,
       drainMs: Math.round(drainMs),
       appsPerSec: (apps * 1000) / drainMs,
-      ...peaks,
-      retainedHeapMB,
+      ...memoryFigures,
       ...cpu,
       purgeMs: Math.round(purge.result.purgeMs),
       purgeCpuMs: purge.cpu.kioskCpuMs,

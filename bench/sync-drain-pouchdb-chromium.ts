@@ -1,11 +1,10 @@
 import path from 'node:path';
 import { startCpuProfile } from './cdp-cpu-profile';
 import type { SideOptions, SideResult } from './sync-drain';
-import { loadDrainPage, openDrainPage, pageCall } from './sync-drain-chromium';
+import { openDrainBench, stopMeasuring } from './sync-drain-page-side';
 import type { DrainBench } from './sync-drain-pouchdb-page';
 import { startPouchdbServer } from './sync-drain-pouchdb-server';
 import { measureDrainCpu } from './sync-drain-processes';
-import { watchRendererMemory } from './sync-drain-renderer-memory';
 
 const QUEUE_SLICE = 100;
 
@@ -27,22 +26,20 @@ export async function runSide({
   const dist = path.join(import.meta.dirname, '../node_modules/pouchdb/dist');
   // Its readable build when profiling, so that the profile names PouchDB's functions.
   const min = profile === undefined ? '.min' : '';
-  const drain = await openDrainPage({
-    entry: path.join(import.meta.dirname, 'sync-drain-pouchdb-page.ts'),
-    scripts: {
-      '/pouchdb.js': path.join(dist, `pouchdb${min}.js`),
-      '/pouchdb.indexeddb.js': path.join(dist, `pouchdb.indexeddb${min}.js`),
+  const { drain, bench, memory } = await openDrainBench<DrainBench>(
+    {
+      entry: path.join(import.meta.dirname, 'sync-drain-pouchdb-page.ts'),
+      scripts: {
+        '/pouchdb.js': path.join(dist, `pouchdb${min}.js`),
+        '/pouchdb.indexeddb.js': path.join(dist, `pouchdb.indexeddb${min}.js`),
+      },
+      minify: profile === undefined,
     },
-    minify: profile === undefined,
-  }).catch(async (error: unknown) => {
-    await server.stop();
-    throw error;
-  });
+    trace,
+    () => server.stop(),
+  );
   try {
-    const bench = pageCall<DrainBench>(drain, 'drainBench');
     const target = `${server.url}/applications`;
-    const memory = await watchRendererMemory(drain, { traceFile: trace });
-    await loadDrainPage(drain, 'drainBench');
     const { adapter } = await bench('setup', { adapter: pouchdbAdapter, target });
 
     const ids: string[] = [];
@@ -57,9 +54,7 @@ export async function runSide({
       bench('drain', target),
     );
     const { drainMs } = result;
-    await profiler?.stop();
-    const peaks = await memory.stop();
-    const retainedHeapMB = await memory.retainedHeapMB();
+    const memoryFigures = await stopMeasuring(memory, profiler);
 
     const held = await server.heldIds('applications');
     await bench('close');
@@ -70,8 +65,7 @@ export async function runSide({
       apps,
       drainMs: Math.round(drainMs),
       appsPerSec: (apps * 1000) / drainMs,
-      ...peaks,
-      retainedHeapMB,
+      ...memoryFigures,
       ...cpu,
       lost: ids.filter((id) => !held.has(id)).length,
       // Document ids are the idempotency key there; a second copy cannot exist.

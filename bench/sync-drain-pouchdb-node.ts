@@ -1,12 +1,6 @@
 import { createRequire } from 'node:module';
-import { sealSubmission } from '../sync/client/application-sealer';
 import type { SideOptions, SideResult } from './sync-drain';
-import {
-  benchCredentials,
-  benchReceipt,
-  benchSubmission,
-  sampleMemory,
-} from './sync-drain-fixture';
+import { benchCredentials, sampleMemory, sealedPouchDocument } from './sync-drain-fixture';
 import { startPouchdbServer } from './sync-drain-pouchdb-server';
 
 /** The little of PouchDB's API this side uses (the package ships no types). */
@@ -38,27 +32,11 @@ export async function runSide({ apps, kb }: SideOptions): Promise<SideResult> {
     const local = new PouchDB(`kiosk-${process.pid}`, { adapter: 'memory' });
     const ids: string[] = [];
     for (let i = 0; i < apps; i++) {
-      const sealed = await sealSubmission(
-        benchSubmission(i, kb),
-        credentials,
-        benchReceipt(i),
-        Date.now(),
+      const { id, doc } = await sealedPouchDocument(i, kb, credentials, (sealed) =>
+        Buffer.from(sealed),
       );
-      ids.push(sealed.entry.id);
-      await local.bulkDocs([
-        {
-          _id: sealed.entry.id,
-          envelope: sealed.entry.envelope,
-          receiptNumber: sealed.entry.receiptNumber,
-          idHash: sealed.entry.idHash,
-          _attachments: Object.fromEntries(
-            sealed.attachments.map((a) => [
-              a.id,
-              { content_type: 'application/octet-stream', data: Buffer.from(a.sealed) },
-            ]),
-          ),
-        },
-      ]);
+      ids.push(id);
+      await local.bulkDocs([doc]);
     }
 
     const memory = sampleMemory();

@@ -5,9 +5,8 @@
  * pouchdb-server by PouchDB's own replication. PouchDB itself comes from its dist build,
  * loaded by a script tag before this module (global `PouchDB`).
  */
-import { sealSubmission } from '../sync/client/application-sealer';
 import type { KioskCredentials } from '../sync/client/kiosk-credentials';
-import { benchCredentials, benchReceipt, benchSubmission } from './sync-drain-fixture';
+import { benchCredentials, sealedPouchDocument } from './sync-drain-fixture';
 
 /** The little of PouchDB's API this page uses (the package ships no types). */
 interface Pouch {
@@ -33,30 +32,14 @@ const drainBench = {
   async queue(from: number, count: number, kb: number): Promise<string[]> {
     const ids: string[] = [];
     for (let i = from; i < from + count; i++) {
-      const sealed = await sealSubmission(
-        benchSubmission(i, kb),
+      const { id, doc } = await sealedPouchDocument(
+        i,
+        kb,
         credentials!,
-        benchReceipt(i),
-        Date.now(),
+        (sealed) => new Blob([sealed as Uint8Array<ArrayBuffer>]),
       );
-      ids.push(sealed.entry.id);
-      await local!.bulkDocs([
-        {
-          _id: sealed.entry.id,
-          envelope: sealed.entry.envelope,
-          receiptNumber: sealed.entry.receiptNumber,
-          idHash: sealed.entry.idHash,
-          _attachments: Object.fromEntries(
-            sealed.attachments.map((a) => [
-              a.id,
-              {
-                content_type: 'application/octet-stream',
-                data: new Blob([a.sealed as Uint8Array<ArrayBuffer>]),
-              },
-            ]),
-          ),
-        },
-      ]);
+      ids.push(id);
+      await local!.bulkDocs([doc]);
     }
     return ids;
   },

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '../cli/free-port';
 
 /** pouchdb-server, the PouchDB side's platform, in a process of its own on LevelDB in a temp dir. */
 export interface PouchdbServer {
@@ -15,15 +15,6 @@ export interface PouchdbServer {
    */
   heldIds(db: string): Promise<Set<string>>;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }
 
 // A page's replication reaches the server from another origin. pouchdb-server answers CORS

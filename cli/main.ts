@@ -1,5 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { defaultDataDir } from './data-dir';
+// A type-only import: erased, so `start`'s module still loads only when the command runs.
+import type { StartOptions } from './start';
 
 function portNumber(value: string): number {
   const port = Number(value);
@@ -11,15 +13,6 @@ function portNumber(value: string): number {
 const program = new Command('budayang')
   .description('Budayang (不打烊): the 24-hour government self-service kiosk')
   .showHelpAfterError();
-
-type StartFlags = {
-  web: boolean;
-  headless: boolean;
-  port: number;
-  data: string;
-  demoPlatformPort?: number;
-  platformUrl?: string;
-};
 
 function registerStart(program: Command) {
   program
@@ -36,7 +29,7 @@ function registerStart(program: Command) {
       '--platform-url <url>',
       'the platform URL the kiosk uses, e.g. through a proxy (overrides the configured one)',
     )
-    .action(async (options: StartFlags) => {
+    .action(async (options: StartOptions) => {
       const { startKiosk } = await import('./start');
       await startKiosk(options);
     });

@@ -1,8 +1,33 @@
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import { useKioskServices } from '../app/kiosk-services';
 import { usePreferences } from '../app/preferences';
 import { Clock } from './clock';
 import { SpeakerIcon, SpeakerOffIcon } from './icons';
+
+/** A switch of the citizen's preferences; pressed while on. */
+function Toggle({
+  on,
+  label,
+  onToggle,
+  children,
+}: {
+  on: boolean;
+  label: string;
+  onToggle(on: boolean): void;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className="switch-button"
+      aria-pressed={on}
+      aria-label={label}
+      onClick={() => onToggle(!on)}
+    >
+      {children}
+    </button>
+  );
+}
 
 export const HeaderBar = memo(function HeaderBar() {
   const { config } = useKioskServices();
@@ -30,25 +55,13 @@ export const HeaderBar = memo(function HeaderBar() {
         >
           {t('locale.other')}
         </button>
-        <button
-          type="button"
-          className="switch-button"
-          aria-pressed={elderly}
-          aria-label={t('header.elderlyLabel')}
-          onClick={() => setElderly(!elderly)}
-        >
+        <Toggle on={elderly} label={t('header.elderlyLabel')} onToggle={setElderly}>
           {elderly ? t('header.elderlyOff') : t('header.elderly')}
-        </button>
-        <button
-          type="button"
-          className="switch-button"
-          aria-pressed={voice}
-          aria-label={t('header.voiceLabel')}
-          onClick={() => setVoice(!voice)}
-        >
+        </Toggle>
+        <Toggle on={voice} label={t('header.voiceLabel')} onToggle={setVoice}>
           {voice ? <SpeakerIcon /> : <SpeakerOffIcon />}
           {voice ? t('header.voiceOn') : t('header.voiceOff')}
-        </button>
+        </Toggle>
       </div>
     </header>
   );

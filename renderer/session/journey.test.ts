@@ -14,6 +14,17 @@ const identity: Identity = {
 
 const service = demoCatalog.services[0]!;
 
+/** A journey whose citizen chose the first service and put the card on the reader. */
+function identifiedByCard() {
+  const chosen = journeyReducer(initialJourney(), { type: 'chooseService', service });
+  return journeyReducer(chosen, {
+    type: 'identified',
+    identity,
+    source: 'card',
+    prefill: { name: '张小三' },
+  });
+}
+
 describe('journey', () => {
   it('goes forward and back along the trail', () => {
     let s = journeyReducer(initialJourney(), { type: 'go', screen: 'catalog' });
@@ -37,26 +48,14 @@ describe('journey', () => {
   });
 
   it('wipes everything of the citizen on reset', () => {
-    let s = journeyReducer(initialJourney(), { type: 'chooseService', service });
-    s = journeyReducer(s, {
-      type: 'identified',
-      identity,
-      source: 'card',
-      prefill: { name: '张小三' },
-    });
+    let s = identifiedByCard();
     s = journeyReducer(s, { type: 'reset' });
     expect(s).toEqual(initialJourney(1));
     expect(JSON.stringify(s)).not.toContain('张小三');
   });
 
   it('wipes everything of the citizen on the farewell, and stays there', () => {
-    let s = journeyReducer(initialJourney(), { type: 'chooseService', service });
-    s = journeyReducer(s, {
-      type: 'identified',
-      identity,
-      source: 'card',
-      prefill: { name: '张小三' },
-    });
+    let s = identifiedByCard();
     s = journeyReducer(s, { type: 'farewell' });
     expect(s).toEqual({ ...initialJourney(1), screen: 'goodbye' });
     expect(JSON.stringify(s)).not.toContain('张小三');

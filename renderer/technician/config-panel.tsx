@@ -9,9 +9,12 @@ import {
   type ConfigDraft,
   type ConfigPatchInput,
 } from './config-draft';
+import { ActionNote } from './action-note';
+import { BusyButton } from './busy-button';
 import { NumericKeypad } from './numeric-keypad';
 import type { Translate } from '../../domain/i18n/translator';
 import { Locale } from '../../domain/locale';
+import { useAction } from './use-action';
 
 interface ConfigPanelProps {
   t: Translate;
@@ -68,6 +71,26 @@ function ConfigEditor({
     ) : null;
   };
   const unchanged = Object.keys(draftPatch(config, draft)).length === 0;
+  const stepButton = (direction: -1 | 1) => (
+    <button
+      type="button"
+      className="tech-button"
+      aria-label={t(direction < 0 ? 'config.less' : 'config.more')}
+      disabled={
+        direction < 0
+          ? draft.idleTimeoutSeconds <= idleTimeoutRange.min
+          : draft.idleTimeoutSeconds >= idleTimeoutRange.max
+      }
+      onClick={() =>
+        setDraft({
+          ...draft,
+          idleTimeoutSeconds: stepIdleTimeout(draft.idleTimeoutSeconds, direction),
+        })
+      }
+    >
+      {direction < 0 ? '−' : '+'}
+    </button>
+  );
 
   return (
     <div className="tech-editor">
@@ -119,37 +142,11 @@ function ConfigEditor({
       <div className="tech-field">
         <span className="tech-label">{t('config.idleTimeout')}</span>
         <div className="tech-stepper">
-          <button
-            type="button"
-            className="tech-button"
-            aria-label={t('config.less')}
-            disabled={draft.idleTimeoutSeconds <= idleTimeoutRange.min}
-            onClick={() =>
-              setDraft({
-                ...draft,
-                idleTimeoutSeconds: stepIdleTimeout(draft.idleTimeoutSeconds, -1),
-              })
-            }
-          >
-            −
-          </button>
+          {stepButton(-1)}
           <output className="tech-stepper-value" aria-live="polite">
             {t('config.seconds', { n: draft.idleTimeoutSeconds })}
           </output>
-          <button
-            type="button"
-            className="tech-button"
-            aria-label={t('config.more')}
-            disabled={draft.idleTimeoutSeconds >= idleTimeoutRange.max}
-            onClick={() =>
-              setDraft({
-                ...draft,
-                idleTimeoutSeconds: stepIdleTimeout(draft.idleTimeoutSeconds, 1),
-              })
-            }
-          >
-            +
-          </button>
+          {stepButton(1)}
         </div>
         {problemText('idleTimeoutSeconds')}
       </div>
@@ -176,14 +173,13 @@ function ConfigEditor({
         <button type="button" className="tech-button" disabled={saving} onClick={onCancel}>
           {t('config.cancel')}
         </button>
-        <button
-          type="button"
-          className="tech-button tech-button-primary"
-          disabled={saving || unchanged || Object.keys(problems).length > 0}
+        <BusyButton
+          busy={saving}
+          disabled={unchanged || Object.keys(problems).length > 0}
+          label={t('config.save')}
+          busyLabel={t('config.saving')}
           onClick={() => onSave(draft)}
-        >
-          {saving ? t('config.saving') : t('config.save')}
-        </button>
+        />
       </div>
     </div>
   );
@@ -192,33 +188,25 @@ function ConfigEditor({
 export function ConfigPanel({ t, kiosk, saveConfig, describeError }: ConfigPanelProps) {
   const [config, setConfig] = useState<KioskConfig | undefined>();
   const [editing, setEditing] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | undefined>();
+  const { busy: saving, message, run, say } = useAction();
 
   const load = useCallback(() => {
     kiosk.config
       .get()
-      .then(setConfig, (failure: unknown) =>
-        setMessage({ text: describeError(failure), error: true }),
-      );
-  }, [kiosk, describeError]);
+      .then(setConfig, (failure: unknown) => say({ text: describeError(failure), error: true }));
+  }, [kiosk, describeError, say]);
   useEffect(load, [load]);
 
   const save = (draft: ConfigDraft) => {
     if (!config) return;
-    setSaving(true);
-    setMessage(undefined);
-    saveConfig(draftPatch(config, draft)).then(
+    run(
+      () => saveConfig(draftPatch(config, draft)),
       (saved) => {
         setConfig(saved);
         setEditing(false);
-        setSaving(false);
-        setMessage({ text: t('config.saved'), error: false });
+        return t('config.saved');
       },
-      (failure: unknown) => {
-        setSaving(false);
-        setMessage({ text: describeError(failure), error: true });
-      },
+      describeError,
     );
   };
 
@@ -246,7 +234,7 @@ export function ConfigPanel({ t, kiosk, saveConfig, describeError }: ConfigPanel
                 type="button"
                 className="tech-button tech-button-primary"
                 onClick={() => {
-                  setMessage(undefined);
+                  say(undefined);
                   setEditing(true);
                 }}
               >
@@ -255,14 +243,7 @@ export function ConfigPanel({ t, kiosk, saveConfig, describeError }: ConfigPanel
             </div>
           </>
         )}
-        {message ? (
-          <p
-            className={message.error ? 'tech-error' : 'tech-success'}
-            role={message.error ? 'alert' : 'status'}
-          >
-            {message.text}
-          </p>
-        ) : null}
+        <ActionNote message={message} />
       </div>
     </section>
   );

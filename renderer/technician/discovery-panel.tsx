@@ -2,6 +2,9 @@ import { useState } from 'react';
 import type { HealthBoard } from './device-health-board';
 import { discoveryRows, type Discovery, type DiscoveryRow } from './discovery-listing';
 import type { Translate } from '../../domain/i18n/translator';
+import { ActionNote } from './action-note';
+import { BusyButton } from './busy-button';
+import { useAction } from './use-action';
 
 interface DiscoveryPanelProps {
   t: Translate;
@@ -13,23 +16,17 @@ interface DiscoveryPanelProps {
 
 export function DiscoveryPanel({ t, board, discover, describeError }: DiscoveryPanelProps) {
   const [found, setFound] = useState<Discovery | undefined>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
+  const { busy, message, run } = useAction();
 
-  const run = () => {
-    setBusy(true);
-    setError(undefined);
-    discover().then(
+  const search = () =>
+    run(
+      discover,
       (result) => {
         setFound(result);
-        setBusy(false);
+        return undefined;
       },
-      (failure: unknown) => {
-        setError(describeError(failure));
-        setBusy(false);
-      },
+      describeError,
     );
-  };
 
   const rows: DiscoveryRow[] = found ? discoveryRows(found, board) : [];
   return (
@@ -42,14 +39,14 @@ export function DiscoveryPanel({ t, board, discover, describeError }: DiscoveryP
           </span>
         ) : null}
       </h2>
-      <button type="button" className="tech-button" disabled={busy} onClick={run}>
-        {busy ? t('discover.running') : t('discover.run')}
-      </button>
-      {error ? (
-        <p className="tech-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <BusyButton
+        busy={busy}
+        primary={false}
+        label={t('discover.run')}
+        busyLabel={t('discover.running')}
+        onClick={search}
+      />
+      <ActionNote message={message} />
       {found && rows.length === 0 ? <p className="tech-muted">{t('discover.none')}</p> : null}
       {rows.length > 0 ? (
         <div className="tech-table-wrap">

@@ -6,6 +6,7 @@ import {
   type ConnectionState,
   type EventName,
   type EventPayload,
+  type Identity,
   type KioskApi,
   type KioskConfig,
   type PrinterStatus,
@@ -29,6 +30,18 @@ export const readyPrinter: PrinterStatus = {
   coverOpen: false,
   cutterError: false,
   model: 'SIM-80',
+};
+
+/** A resident's card as the reader gives it: valid for life, no photo. */
+export const residentCard: Identity = {
+  cardType: 'resident',
+  name: '张小三',
+  sex: 'male',
+  birthDate: '1949-12-31',
+  address: '北京市朝阳区某某路1号',
+  idNumber: '11010519491231002X',
+  idNumberValid: true,
+  validTo: '长期',
 };
 
 export interface FakeKiosk {

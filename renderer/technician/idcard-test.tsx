@@ -4,6 +4,9 @@ import { formatDuration } from './duration';
 import { identityPreview, type IdentityPreview } from './identity-preview';
 import { localDate } from './local-time';
 import type { Translate } from '../../domain/i18n/translator';
+import { ActionNote } from './action-note';
+import { BusyButton } from './busy-button';
+import { useAction } from './use-action';
 
 interface IdcardTestProps {
   t: Translate;
@@ -15,28 +18,23 @@ interface IdcardTestProps {
 type Result = { preview: IdentityPreview; tookMs: number };
 
 export function IdcardTest({ t, kiosk, now, describeError }: IdcardTestProps) {
-  const [reading, setReading] = useState(false);
+  const { busy: reading, message, run } = useAction();
   const [result, setResult] = useState<Result | undefined>();
-  const [error, setError] = useState<string | undefined>();
 
   const read = () => {
-    setReading(true);
-    setError(undefined);
     setResult(undefined);
     const started = now();
-    kiosk.idcard.readOnce({ timeoutMs: 15_000 }).then(
+    run(
+      () => kiosk.idcard.readOnce({ timeoutMs: 15_000 }),
       (identity) => {
         // Masked here, before React holds anything: the clear identity goes out of scope.
         setResult({
           preview: identityPreview(identity, localDate(now())),
           tookMs: now() - started,
         });
-        setReading(false);
+        return undefined;
       },
-      (failure: unknown) => {
-        setError(describeError(failure));
-        setReading(false);
-      },
+      describeError,
     );
   };
 
@@ -45,19 +43,13 @@ export function IdcardTest({ t, kiosk, now, describeError }: IdcardTestProps) {
     <article className="tech-card" aria-labelledby="tech-idcard-title">
       <h3 id="tech-idcard-title">{t('idcard.title')}</h3>
       <p className="tech-muted">{t('idcard.privacy')}</p>
-      <button
-        type="button"
-        className="tech-button tech-button-primary"
-        disabled={reading}
+      <BusyButton
+        busy={reading}
+        label={t('idcard.read')}
+        busyLabel={t('idcard.reading')}
         onClick={read}
-      >
-        {reading ? t('idcard.reading') : t('idcard.read')}
-      </button>
-      {error ? (
-        <p className="tech-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      />
+      <ActionNote message={message} />
       {preview && result ? (
         <dl className="tech-facts" data-testid="tech-idcard-result">
           <dt>{t('idcard.cardType')}</dt>

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { PrinterStatus } from '../../devices/bridge/contract';
+import { readyPrinter } from './fake-kiosk';
 import { printerFlags, printerTone } from './printer-flags';
 
-const ready: PrinterStatus = {
-  state: 'ready',
-  online: true,
-  paperOut: false,
-  paperNearEnd: false,
-  coverOpen: false,
-  cutterError: false,
-};
+const ready = readyPrinter;
 
 describe('printer flags', () => {
   it('is all green for a ready printer', () => {

@@ -4,6 +4,9 @@ import { formatBytes } from './byte-size';
 import { HealthBadge } from './health-badge';
 import { printerFlags, printerTone } from './printer-flags';
 import type { Translate } from '../../domain/i18n/translator';
+import { ActionNote } from './action-note';
+import { BusyButton } from './busy-button';
+import { useAction } from './use-action';
 
 interface PrinterTestProps {
   t: Translate;
@@ -14,16 +17,13 @@ interface PrinterTestProps {
 
 export function PrinterTest({ t, kiosk, printTestPage, describeError }: PrinterTestProps) {
   const [status, setStatus] = useState<PrinterStatus | undefined>();
-  const [printing, setPrinting] = useState(false);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | undefined>();
+  const { busy: printing, message, run, say } = useAction();
 
   const refresh = useCallback(() => {
     kiosk.printer
       .status()
-      .then(setStatus, (failure: unknown) =>
-        setMessage({ text: describeError(failure), error: true }),
-      );
-  }, [kiosk, describeError]);
+      .then(setStatus, (failure: unknown) => say({ text: describeError(failure), error: true }));
+  }, [kiosk, describeError, say]);
 
   useEffect(() => {
     refresh();
@@ -31,23 +31,12 @@ export function PrinterTest({ t, kiosk, printTestPage, describeError }: PrinterT
     return kiosk.on('printer.status', setStatus);
   }, [kiosk, refresh]);
 
-  const print = () => {
-    setPrinting(true);
-    setMessage(undefined);
-    printTestPage().then(
-      (result) => {
-        setMessage({
-          text: t('printer.printed', { job: result.jobId, bytes: formatBytes(result.bytes) }),
-          error: false,
-        });
-        setPrinting(false);
-      },
-      (failure: unknown) => {
-        setMessage({ text: describeError(failure), error: true });
-        setPrinting(false);
-      },
+  const print = () =>
+    run(
+      printTestPage,
+      (result) => t('printer.printed', { job: result.jobId, bytes: formatBytes(result.bytes) }),
+      describeError,
     );
-  };
 
   return (
     <article className="tech-card" aria-labelledby="tech-printer-title">
@@ -74,23 +63,14 @@ export function PrinterTest({ t, kiosk, printTestPage, describeError }: PrinterT
         <button type="button" className="tech-button" onClick={refresh}>
           {t('printer.refresh')}
         </button>
-        <button
-          type="button"
-          className="tech-button tech-button-primary"
-          disabled={printing}
+        <BusyButton
+          busy={printing}
+          label={t('printer.testPage')}
+          busyLabel={t('printer.printing')}
           onClick={print}
-        >
-          {printing ? t('printer.printing') : t('printer.testPage')}
-        </button>
+        />
       </div>
-      {message ? (
-        <p
-          className={message.error ? 'tech-error' : 'tech-success'}
-          role={message.error ? 'alert' : 'status'}
-        >
-          {message.text}
-        </p>
-      ) : null}
+      <ActionNote message={message} />
     </article>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useRef, useSyncExternalStore } from 'react';
 import { formatBytes, usagePercent } from './byte-size';
 import { formatDuration } from './duration';
 import { errorText } from './error-text';
@@ -8,6 +8,9 @@ import { maskPersonalRuns } from './scan-preview';
 import type { SyncStatus } from '../../sync/client/sync-status';
 import type { SyncHealthPort } from './sync-health-port';
 import type { Translate } from '../../domain/i18n/translator';
+import { ActionNote } from './action-note';
+import { BusyButton } from './busy-button';
+import { useAction } from './use-action';
 
 interface SyncHealthPanelProps {
   t: Translate;
@@ -63,26 +66,14 @@ function Fact({
 
 export function SyncHealthPanel({ t, port, nowMs }: SyncHealthPanelProps) {
   const health = useSyncHealth(port);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | undefined>();
+  const { busy, message, run } = useAction();
 
-  const syncNow = () => {
-    setBusy(true);
-    setMessage(undefined);
-    port.syncNow().then(
-      () => {
-        setMessage({ text: t('sync.requested'), error: false });
-        setBusy(false);
-      },
-      (failure: unknown) => {
-        setMessage({
-          text: t('sync.failed', { detail: errorText(failure, t, 'action') }),
-          error: true,
-        });
-        setBusy(false);
-      },
+  const syncNow = () =>
+    run(
+      () => port.syncNow(),
+      () => t('sync.requested'),
+      (failure) => t('sync.failed', { detail: errorText(failure, t, 'action') }),
     );
-  };
 
   const lastSuccess = toEpochMs(health.lastSuccessAt);
   const percent = usagePercent(health.usage, health.quota);
@@ -149,23 +140,14 @@ export function SyncHealthPanel({ t, port, nowMs }: SyncHealthPanelProps) {
           </Fact>
         </dl>
         <div className="tech-actions">
-          <button
-            type="button"
-            className="tech-button tech-button-primary"
-            disabled={busy}
+          <BusyButton
+            busy={busy}
+            label={t('sync.now')}
+            busyLabel={t('sync.running')}
             onClick={syncNow}
-          >
-            {busy ? t('sync.running') : t('sync.now')}
-          </button>
+          />
         </div>
-        {message ? (
-          <p
-            className={message.error ? 'tech-error' : 'tech-success'}
-            role={message.error ? 'alert' : 'status'}
-          >
-            {message.text}
-          </p>
-        ) : null}
+        <ActionNote message={message} />
       </div>
     </section>
   );

@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { afterEach, describe, expect, it } from 'vitest';
 import { KioskError, type Identity } from '../../devices/bridge/contract';
 import type { Locale } from '../../domain/locale';
-import { fakeKiosk, type FakeKiosk } from './fake-kiosk';
+import { fakeKiosk, residentCard, type FakeKiosk } from './fake-kiosk';
 import { manualClock, type ManualClock } from './manual-clock';
 import type { SyncStatus } from '../../sync/client/sync-status';
 import type { SyncHealthPort } from './sync-health-port';
@@ -99,16 +99,7 @@ describe('technician console', () => {
 
   it('shows a test read masked, never in clear', async () => {
     const kiosk = fakeKiosk();
-    const identity: Identity = {
-      cardType: 'resident',
-      name: '张小三',
-      sex: 'male',
-      birthDate: '1949-12-31',
-      address: '北京市朝阳区某某路1号',
-      idNumber: '11010519491231002X',
-      idNumberValid: true,
-      validTo: '长期',
-    };
+    const identity = residentCard;
     kiosk.api.idcard.readOnce = async () => identity;
     mount(kiosk);
     await typePin('246810');

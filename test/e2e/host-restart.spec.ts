@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test } from './kiosk-fixture';
+import * as socialSecurityCard from './social-security-card';
 
 // The device host dies (a native driver crash, kill -9): the supervisor restarts it, the page
 // says the devices are reconnecting, and then works again without a reload.
@@ -34,12 +35,7 @@ test('the kiosk survives kill -9 of its device host without a reload', async ({ 
   expect(await page.evaluate(() => (window as unknown as { __loaded: number }).__loaded)).toBe(
     marker,
   );
-  await page.getByRole('button', { name: /请触摸屏幕开始/ }).click();
-  await page
-    .getByRole('button', { name: /社保卡补换/ })
-    .first()
-    .click();
-  await page.getByRole('button', { name: /开始办理/ }).click();
+  await socialSecurityCard.start(page);
   await kiosk.sim('POST', '/idcard/card', { name: '李四', idNumber: '11010519491231002X' });
   await expect(page.getByText('身份已确认').first()).toBeVisible();
   await kiosk.sim('DELETE', '/idcard/card');

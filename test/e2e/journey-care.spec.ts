@@ -57,9 +57,7 @@ test('elderly mode: reachable from the first screen, large throughout, submitted
   await visit.shot('attract');
   await visit.touchToStart();
   await expectElderlySizes(page);
-  await visit.chooseService(service);
-  await visit.startService();
-  await visit.identifyByCard();
+  await visit.identifiedFor(service);
   await expectElderlySizes(page);
   await visit.fillForm(service);
   await visit.formNext();
@@ -89,9 +87,7 @@ test('English: every screen in English, submitted', async ({ page, kiosk }) => {
   await expect(visit.attractButton()).toBeVisible();
   await visit.shot('attract');
   await visit.touchToStart();
-  await visit.chooseService(service);
-  await visit.startService();
-  await visit.identifyByCard();
+  await visit.identifiedFor(service);
   await visit.fillForm(service);
   await visit.formNext();
   const application = await visit.reviewAndSubmit(service);

@@ -25,7 +25,8 @@ export interface StoredRating {
   content: string;
 }
 
-function readPlatform<T>(kiosk: RunningKiosk, sql: string): T[] {
+/** The rows `sql` selects from the platform's database, opened read-only. */
+export function readPlatform<T>(kiosk: RunningKiosk, sql: string): T[] {
   const db = new Database(join(kiosk.dataDir, 'platform', 'platform.db'), {
     readonly: true,
     fileMustExist: true,

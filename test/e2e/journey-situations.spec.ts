@@ -58,9 +58,7 @@ test('card removed mid-flow: the citizen carries on, and taking it at the end st
   const service = demoService(SERVICE_CODES.socialSecurityCard);
   await visit.open();
   await visit.touchToStart();
-  await visit.chooseService(service);
-  await visit.startService();
-  await visit.identifyByCard();
+  await visit.identifiedFor(service);
   await visit.takeCardAway();
   await expect(page.getByText(visit.t('notice.cardRemovedContinue'))).toBeVisible();
   await visit.shot('form-card-removed');
@@ -92,9 +90,7 @@ test('timeout: a warning with a countdown, one touch continues, then the privacy
   const service = demoService(SERVICE_CODES.socialSecurityCard);
   await visit.open();
   await visit.touchToStart();
-  await visit.chooseService(service);
-  await visit.startService();
-  await visit.identifyByCard();
+  await visit.identifiedFor(service);
   const warning = page.getByRole('alertdialog', { name: visit.t('timeout.title') });
   await expect(warning).toHaveCount(0);
 

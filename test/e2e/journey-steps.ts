@@ -110,6 +110,13 @@ export class KioskVisit {
     await expect(page.getByRole('heading', { name: this.t('form.title') })).toBeVisible();
   }
 
+  /** From the catalogue to the form: the service chosen, started, the card read. */
+  async identifiedFor(service: Service): Promise<void> {
+    await this.chooseService(service);
+    await this.startService();
+    await this.identifyByCard();
+  }
+
   async takeCardAway(): Promise<void> {
     await this.kiosk.sim('DELETE', '/idcard/card');
   }
@@ -345,9 +352,7 @@ export class KioskVisit {
       await this.open();
       await this.shot('attract');
       await this.touchToStart();
-      await this.chooseService(service);
-      await this.startService();
-      await this.identifyByCard();
+      await this.identifiedFor(service);
       await this.fillForm(service, options.answers);
       await this.formNext();
       if (service.guide.materials.some((m) => m.scan && !m.promiseAllowed))

@@ -1,5 +1,3 @@
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, issueEnrolmentCode, test, type RunningKiosk } from './kiosk-fixture';
 import {
@@ -11,6 +9,9 @@ import {
   type HeapSnapshot,
   type Inspector,
 } from './heap-snapshot';
+import { clearValuesInIndexedDb } from './indexeddb-clear-values';
+import { readPlatform } from './journey-platform';
+import * as socialSecurityCard from './social-security-card';
 
 // The privacy promise of the architecture, proven on the real kiosk: once a session has
 // ended (finished, or abandoned until the idle countdown wipes it), the renderer's heap and
@@ -63,35 +64,16 @@ test.afterAll(async () => {
 });
 
 async function openServiceAndReadCard(kiosk: RunningKiosk, citizen: Citizen) {
-  await page.getByRole('button', { name: /请触摸屏幕开始/ }).click();
-  await page
-    .getByRole('button', { name: /社保卡补换/ })
-    .first()
-    .click();
-  await page.getByRole('button', { name: /开始办理/ }).click();
-  await expect(page.getByText('请将身份证放在读卡区').first()).toBeVisible();
+  await socialSecurityCard.start(page);
   await kiosk.sim('POST', '/idcard/card', { name: citizen.name, idNumber: citizen.idNumber });
   await expect(page.getByText('身份已确认').first()).toBeVisible();
   await expect(page.getByText(citizen.maskedName).first()).toBeVisible();
   await expect(page.getByText(citizen.maskedId).first()).toBeVisible();
   await page.getByRole('button', { name: /^继续$/ }).click();
-  await expect(page.getByText('已根据身份证自动填写，请核对').first()).toBeVisible();
-  await page.getByRole('radio', { name: '损坏' }).click();
-  await page.getByRole('button', { name: /联系电话/ }).click();
-  for (const digit of '13800138000')
-    await page.locator(`.simple-keyboard [data-skbtn="${digit}"]`).first().click();
-  await page.getByRole('button', { name: '完成' }).first().click();
+  await socialSecurityCard.fillDamagedCardForm(page);
 }
 
-async function sign() {
-  const pad = page.locator('canvas').first();
-  const box = (await pad.boundingBox())!;
-  await page.mouse.move(box.x + 40, box.y + 60);
-  await page.mouse.down();
-  for (let i = 1; i <= 12; i++)
-    await page.mouse.move(box.x + 40 + i * 30, box.y + 60 + (i % 2) * 50);
-  await page.mouse.up();
-}
+const clearValuesOf = (citizens: Citizen[]) => citizens.flatMap((c) => [c.name, c.idNumber]);
 
 /** Every heap of the renderer: the page's and each dedicated worker's. */
 async function rendererHeaps(): Promise<Array<{ heap: string; snapshot: HeapSnapshot }>> {
@@ -138,80 +120,6 @@ async function clearValuesInHeaps(citizens: Citizen[]): Promise<HeapFinding[]> {
   return findings;
 }
 
-/**
- * Every record of every IndexedDB object store, read raw in the page and searched here:
- * as JSON, and binary values (ArrayBuffers, typed arrays, Blobs) as UTF-8 and UTF-16.
- */
-async function clearValuesInIndexedDb(citizens: Citizen[]): Promise<{
-  found: string[];
-  stores: Record<string, number>;
-}> {
-  const dump = await page.evaluate(async () => {
-    const encode = (bytes: Uint8Array) => {
-      let binary = '';
-      for (const b of bytes) binary += String.fromCharCode(b);
-      return btoa(binary);
-    };
-    const binaries: string[] = [];
-    const plain = async (value: unknown): Promise<unknown> => {
-      if (value instanceof Blob) {
-        binaries.push(encode(new Uint8Array(await value.arrayBuffer())));
-        return '[blob]';
-      }
-      if (value instanceof ArrayBuffer) {
-        binaries.push(encode(new Uint8Array(value)));
-        return '[bytes]';
-      }
-      if (ArrayBuffer.isView(value)) {
-        binaries.push(encode(new Uint8Array(value.buffer, value.byteOffset, value.byteLength)));
-        return '[bytes]';
-      }
-      if (Array.isArray(value)) return Promise.all(value.map(plain));
-      if (value && typeof value === 'object') {
-        const out: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(value)) out[k] = await plain(v);
-        return out;
-      }
-      return value;
-    };
-    const stores: Record<string, { json: string; count: number }> = {};
-    for (const info of await indexedDB.databases()) {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open(info.name!);
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      for (const store of Array.from(db.objectStoreNames)) {
-        const rows = await new Promise<unknown[]>((resolve, reject) => {
-          const request = db.transaction(store).objectStore(store).getAll();
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        });
-        stores[`${info.name}/${store}`] = {
-          json: JSON.stringify(await plain(rows)),
-          count: rows.length,
-        };
-      }
-      db.close();
-    }
-    return { stores, binaries };
-  });
-  const found: string[] = [];
-  const binaries = dump.binaries.map((b) => Buffer.from(b, 'base64'));
-  for (const citizen of citizens) {
-    for (const value of [citizen.name, citizen.idNumber]) {
-      for (const [store, { json }] of Object.entries(dump.stores))
-        if (json.includes(value)) found.push(`${store}: ${value.length} chars in clear`);
-      const utf8 = Buffer.from(value, 'utf8');
-      const utf16 = Buffer.from(value, 'utf16le');
-      if (binaries.some((b) => b.includes(utf8) || b.includes(utf16)))
-        found.push(`binary value: ${value.length} chars in clear`);
-    }
-  }
-  const stores = Object.fromEntries(Object.entries(dump.stores).map(([k, v]) => [k, v.count]));
-  return { found, stores };
-}
-
 function outboxCount(stores: Record<string, number>): number {
   return Object.entries(stores)
     .filter(([name]) => /\/outbox$/.test(name))
@@ -222,15 +130,12 @@ test('a finished session leaves neither name nor ID number in the renderer or in
   kiosk,
 }) => {
   await openServiceAndReadCard(kiosk, finishing);
-  await sign();
-  await page.getByRole('button', { name: /下一步/ }).click();
-  await expect(page.getByRole('heading', { name: '请核对申请信息' })).toBeVisible();
+  await socialSecurityCard.sign(page);
+  await socialSecurityCard.goToReview(page);
   // The probe's own check: mid-session the heap must hold the values, or it proves nothing.
   const live = await clearValuesInHeaps([finishing]);
   expect(live.filter((f) => f.heap === 'page').map((f) => f.value)).toEqual(['name', 'ID number']);
-  await page.getByRole('button', { name: '确认提交' }).click();
-  await page.getByRole('alertdialog').getByRole('button', { name: '确认提交' }).click();
-  await expect(page.getByText('申请已受理').first()).toBeVisible();
+  await socialSecurityCard.submit(page);
   await expect(page.getByText(/请取走打印的回执|打印机暂时无法打印/).first()).toBeVisible({
     timeout: 20_000,
   });
@@ -244,7 +149,7 @@ test('a finished session leaves neither name nor ID number in the renderer or in
   });
 
   expect((await clearValuesInHeaps([finishing])).map(describeFinding)).toEqual([]);
-  const indexedDb = await clearValuesInIndexedDb([finishing]);
+  const indexedDb = await clearValuesInIndexedDb(page, clearValuesOf([finishing]));
   expect(indexedDb.found).toEqual([]);
   // The application is there, sealed (or already acknowledged and purged after delivery).
   expect(outboxCount(indexedDb.stores) + (await deliveredCount(kiosk))).toBeGreaterThan(0);
@@ -265,19 +170,11 @@ test('a session abandoned until the idle countdown ends is wiped the same way', 
   await expect(page.getByRole('button', { name: /请触摸屏幕开始/ })).toBeVisible();
 
   expect((await clearValuesInHeaps([finishing, walkingAway])).map(describeFinding)).toEqual([]);
-  const indexedDb = await clearValuesInIndexedDb([finishing, walkingAway]);
+  const indexedDb = await clearValuesInIndexedDb(page, clearValuesOf([finishing, walkingAway]));
   expect(indexedDb.found).toEqual([]);
 });
 
 /** Applications the platform holds: an acknowledged envelope leaves the kiosk's outbox. */
 async function deliveredCount(kiosk: RunningKiosk): Promise<number> {
-  const db = new Database(join(kiosk.dataDir, 'platform', 'platform.db'), {
-    readonly: true,
-    fileMustExist: true,
-  });
-  try {
-    return (db.prepare('SELECT count(*) AS n FROM applications').get() as { n: number }).n;
-  } finally {
-    db.close();
-  }
+  return readPlatform<{ n: number }>(kiosk, 'SELECT count(*) AS n FROM applications')[0]!.n;
 }
