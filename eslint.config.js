@@ -167,7 +167,13 @@ export default tseslint.config(
       'boundaries/root-path': import.meta.dirname,
       'boundaries/elements': layers,
       'boundaries/files': files,
-      'import/resolver': { typescript: { alwaysTryTypes: true, project: 'tsconfig.node.json' } },
+      // The Node configuration includes every file, and resolves `qrcode` to the package.
+      'import/resolver': {
+        typescript: {
+          alwaysTryTypes: true,
+          project: `${import.meta.dirname}/tsconfig.node.json`,
+        },
+      },
     },
     rules: {
       'boundaries/dependencies': [
