@@ -1,6 +1,148 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import boundaries from 'eslint-plugin-boundaries';
+
+// The layers of docs/architecture.md ("Folders and the direction of imports"), written as
+// allowlists: a layer imports itself and what its policy below names, nothing else, whether a
+// folder of this repository, a package or a Node builtin. test/layers/import-rules.test.ts gives ESLint one forbidden
+// import per rule.
+
+/** Folders of the repository as element types; subfolders belong to their folder's layer. */
+const layers = [
+  { type: 'domain', pattern: 'domain' },
+  { type: 'sync-protocol', pattern: 'sync/protocol' },
+  { type: 'sync-client', pattern: 'sync/client' },
+  { type: 'sync-server', pattern: 'sync/server' },
+  // `part` is the device folder: bridge, host, idcard, manager, printer, scanner, transport.
+  { type: 'devices', pattern: 'devices/*', capture: ['part'] },
+  { type: 'renderer', pattern: 'renderer' },
+  { type: 'electron', pattern: 'electron' },
+  { type: 'cli', pattern: 'cli' },
+  { type: 'scripts', pattern: 'scripts' },
+  { type: 'bench', pattern: 'bench' },
+  { type: 'test', pattern: 'test/*', capture: ['part'] },
+].map((layer) => ({ ...layer, partialMatch: false }));
+
+const files = [
+  { category: 'test', pattern: ['**/*.test.{ts,tsx}', '**/*-fixture.ts'] },
+  // The side of the bridge the renderer runs: browser code inside devices/.
+  {
+    category: 'browser-bridge',
+    pattern: 'devices/bridge/{contract,client,port,websocket-port}.ts',
+  },
+  { category: 'config', pattern: '*.{ts,js}' },
+];
+
+const layer = (...types) => ({ element: { type: types } });
+/** An allow or disallow entry: the import's target. */
+const to = (...targets) => targets.map((target) => ({ to: target }));
+const packages = (...names) => ({ module: { origin: 'external', source: names } });
+const nodeBuiltins = { module: { origin: 'core' } };
+const anything = { module: { origin: ['local', 'external', 'core'] } };
+const browserBridge = { element: { type: 'devices' }, file: { categories: 'browser-bridge' } };
+const deviceParts = (...parts) => ({ element: { type: 'devices', captured: { part: parts } } });
+
+const protocolPackages = ['zod', '@hpke/core', 'structured-headers', 'uuid'];
+const clientPackages = [...protocolPackages, 'dexie', 'tus-js-client'];
+const rendererPackages = [
+  ...clientPackages,
+  'react',
+  'react-dom',
+  'pinyin-pro',
+  'qrcode',
+  'simple-keyboard',
+];
+const serverPackages = [
+  ...protocolPackages,
+  'fastify',
+  '@fastify/*',
+  '@tus/*',
+  'better-sqlite3',
+  'pg',
+  // The worker threads that check envelopes load TypeScript through tsx.
+  'tsx',
+];
+const devicePackages = ['zod', 'serialport', 'node-hid', 'iconv-lite', 'pngjs', 'qrcode', 'ws'];
+// electron/bundle.ts builds the main process, preload and device host with esbuild.
+const electronPackages = ['electron', 'zod', 'esbuild'];
+const cliPackages = ['commander', 'fastify', '@fastify/static', 'electron', 'tsx', 'vite', 'zod'];
+const testPackages = [
+  'vitest',
+  'fast-check',
+  'fake-indexeddb',
+  '@testing-library/*',
+  'jsdom',
+  'http-message-signatures',
+  'jsqr',
+];
+
+// The last policy that matches an import decides; none matching means refused.
+const policies = [
+  { from: layer('domain'), allow: to(layer('domain'), packages('zod')) },
+  {
+    from: layer('sync-protocol'),
+    allow: to(layer('domain', 'sync-protocol'), packages(...protocolPackages)),
+  },
+  {
+    from: layer('sync-client'),
+    allow: to(layer('domain', 'sync-protocol', 'sync-client'), packages(...clientPackages)),
+  },
+  {
+    from: layer('sync-server'),
+    allow: to(
+      layer('domain', 'sync-protocol', 'sync-server'),
+      nodeBuiltins,
+      packages(...serverPackages),
+    ),
+  },
+  {
+    from: layer('devices'),
+    allow: to(layer('domain', 'devices'), nodeBuiltins, packages(...devicePackages)),
+  },
+  // The browser side of the bridge: the rest of devices/ is Node, so it starts from nothing.
+  { from: browserBridge, disallow: to(anything) },
+  { from: browserBridge, allow: to(layer('domain'), browserBridge, packages('zod')) },
+  {
+    from: layer('renderer'),
+    allow: to(
+      layer('domain', 'sync-protocol', 'sync-client', 'renderer'),
+      browserBridge,
+      packages(...rendererPackages),
+    ),
+  },
+  {
+    from: layer('electron'),
+    allow: to(
+      layer('domain', 'electron'),
+      deviceParts('bridge', 'host'),
+      nodeBuiltins,
+      packages(...electronPackages),
+    ),
+  },
+  {
+    from: layer('cli'),
+    allow: to(
+      layer('domain', 'sync-protocol', 'sync-server', 'devices', 'electron', 'cli'),
+      nodeBuiltins,
+      packages(...cliPackages),
+    ),
+  },
+  // build-electron.ts runs electron/bundle.ts; soak-sync.ts runs the fault tests' harness.
+  { from: layer('scripts'), allow: to(layer('scripts', 'electron', 'test'), nodeBuiltins) },
+  { from: layer('bench', 'test'), allow: to(anything) },
+  {
+    from: { file: { categories: 'config' } },
+    allow: to(nodeBuiltins, { module: { origin: 'external' } }),
+  },
+  // Tests beside the code also run in Node, with the test tools and test/support.
+  {
+    from: { file: { categories: 'test' } },
+    allow: to(nodeBuiltins, packages(...testPackages), {
+      element: { type: 'test', captured: { part: 'support' } },
+    }),
+  },
+];
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'test-results', 'playwright-report', '.data'] },
@@ -16,78 +158,30 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
-      // The layers of docs/architecture.md: imports only go one way.
-      'no-restricted-imports': 'off',
     },
   },
   {
-    files: ['devices/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: ['**/renderer/**', '**/sync/**', '**/electron/**'] },
-      ],
-    },
-  },
-  {
-    files: ['sync/client/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: ['**/sync/server/**', '**/server/**', '**/renderer/**'] },
-      ],
-    },
-  },
-  {
-    files: ['sync/server/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['**/sync/client/**', '**/client/**', '**/renderer/**', '**/devices/**'] },
-          ],
+    files: ['**/*.{ts,tsx,js,mjs,cjs}'],
+    plugins: { boundaries },
+    settings: {
+      'boundaries/root-path': import.meta.dirname,
+      'boundaries/elements': layers,
+      'boundaries/files': files,
+      // The Node configuration includes every file, and resolves `qrcode` to the package.
+      'import/resolver': {
+        typescript: {
+          alwaysTryTypes: true,
+          project: `${import.meta.dirname}/tsconfig.node.json`,
         },
-      ],
+      },
     },
-  },
-  {
-    files: ['sync/protocol/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': [
+      'boundaries/dependencies': [
         'error',
-        {
-          patterns: [
-            { group: ['**/client/**', '**/server/**', '**/renderer/**', '**/devices/**'] },
-          ],
-        },
+        { default: 'disallow', checkAllOrigins: true, checkInternals: true, policies },
       ],
-    },
-  },
-  {
-    files: ['renderer/**/*.{ts,tsx}'],
-    // The renderer may take the bridge contract and two browser-safe pieces of the card
-    // reader's knowledge (the GB 11643 check and masking), nothing else of devices/.
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: [
-                '**/sync/server/**',
-                '**/devices/host/**',
-                '**/devices/printer/**',
-                '**/devices/scanner/**',
-                '**/devices/manager/**',
-                '**/devices/transport/**',
-                '**/electron/**',
-              ],
-            },
-            { group: ['**/devices/idcard/**'] },
-          ],
-        },
-      ],
+      // A new top-level folder needs its line in the table above before it lints.
+      'boundaries/no-unknown-files': 'error',
     },
   },
   {

@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: [
       '{electron,renderer,devices,domain,sync,cli,bench}/**/*.test.{ts,tsx}',
-      'test/{integration,fault,docs}/**/*.test.ts',
+      'test/{integration,fault,docs,layers}/**/*.test.ts',
     ],
     exclude: ['node_modules', 'dist', 'test/e2e/**'],
     // Generous: CI shares two cores between the tests, Chromium and native builds.

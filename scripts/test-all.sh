@@ -11,7 +11,9 @@ echo "== lint"
 npx eslint .
 npx prettier --check . >/dev/null || { npx prettier --check . ; exit 1; }
 echo "== types"
-npx tsc -p tsconfig.json
+# Browser code (DOM, no Node types) and Node code with every test: see tsconfig.json.
+npx tsc -p tsconfig.browser.json
+npx tsc -p tsconfig.node.json
 echo "== unit and integration"
 npx vitest run
 echo "== build"
