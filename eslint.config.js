@@ -133,7 +133,14 @@ const policies = [
   { from: layer('bench', 'test'), allow: to(anything) },
   {
     from: { file: { categories: 'config' } },
-    allow: to(nodeBuiltins, { module: { origin: 'external' } }),
+    // playwright.config.ts takes Chromium's path and flags from test/support, as the benches do.
+    allow: to(
+      nodeBuiltins,
+      { module: { origin: 'external' } },
+      {
+        element: { type: 'test', captured: { part: 'support' } },
+      },
+    ),
   },
   // Tests beside the code also run in Node, with the test tools and test/support.
   {

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import type { Identity } from '../../devices/bridge/contract';
 import { parseBaseInfo } from '../../devices/idcard/base-info';
 import { byteHex, fromHex } from '../../domain/hex';
-import { deviceText } from '../../devices/device-message';
+import { deviceText } from '../../devices/driver/device-message';
 import { identityFromBaseInfo } from '../../devices/idcard/identity';
 import { maskIdNumber, maskName } from '../../domain/mask';
 import { createIdCardReader } from '../../devices/idcard/reader';

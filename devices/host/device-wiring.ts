@@ -1,5 +1,5 @@
 import { KioskError, type PrinterStatus } from '../bridge/contract';
-import { deviceText } from '../device-message';
+import { deviceText } from '../driver/device-message';
 import type { HostEventHub } from '../bridge/host-api';
 import { createDeviceManager, type DeviceManager } from '../manager/device-manager';
 import { parseDevicesConfig } from '../manager/devices-config';

@@ -4,7 +4,7 @@
 // failed to read is reported once until it leaves, a different card is a removal and an
 // arrival) are tested without a port.
 import type { ErrorCode, Identity } from '../bridge/contract';
-import type { DeviceMessage } from '../device-message';
+import type { DeviceMessage } from '../driver/device-message';
 
 /** What went wrong, as a code: the host renders it (deviceText) for the wire and the logs. */
 export interface ReaderError {

@@ -9,7 +9,7 @@ import {
   type ReaderEvents,
 } from './reader';
 import { IdCardSimulator } from './simulator';
-import { deviceText } from '../device-message';
+import { deviceText } from '../driver/device-message';
 
 const FAST = {
   pollIntervalMs: 10,

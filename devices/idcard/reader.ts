@@ -16,7 +16,7 @@ import { replyShapes } from './reply-shapes';
 import type { Reply, Request } from './sam-frame';
 import { LinkError, SamLink } from './sam-link';
 import { isTransientStatus, samStatus } from './sam-status';
-import { deviceText } from '../device-message';
+import { deviceText } from '../driver/device-message';
 import {
   NO_CARD,
   observe,

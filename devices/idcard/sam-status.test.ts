@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deviceText } from '../device-message';
+import { deviceText } from '../driver/device-message';
 import { samStatus } from './sam-status';
 
 describe('samStatus', () => {

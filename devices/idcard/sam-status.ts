@@ -1,7 +1,7 @@
 // SW3, the status byte of every SAM reply, as a typed result a technician and a citizen can
 // both be told about: its texts are the device.idcard.sam.* messages.
 import { byteHex } from '../../domain/hex';
-import type { DeviceMessage } from '../device-message';
+import type { DeviceMessage } from '../driver/device-message';
 
 export const SAM_STATUSES = {
   0x90: 'ok',

@@ -3,6 +3,7 @@
 // Areas must not share a key (messages.test.ts); a text two areas show goes in shared.*.
 import type { Locale } from '../locale';
 import { citizenEn } from './citizen.en';
+import { deviceMessages } from './device-messages';
 import { citizenZhCN } from './citizen.zh-CN';
 import { sharedEn } from './shared.en';
 import { sharedZhCN } from './shared.zh-CN';
@@ -27,8 +28,7 @@ export const messageAreas = {
   citizen: area({ 'zh-CN': citizenZhCN, en: citizenEn }),
   technician: area({ 'zh-CN': technicianZhCN, en: technicianEn }),
   shared: area({ 'zh-CN': sharedZhCN, en: sharedEn }),
-  // When domain/i18n/device-messages.ts lands (branch `devices`), import it and add:
-  // device: area(deviceMessages),
+  device: area(deviceMessages),
 };
 
 type Areas = typeof messageAreas;

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { KioskError, type Identity } from '../../devices/bridge/contract';
+import { KioskError } from '../../devices/bridge/contract';
 import type { Locale } from '../../domain/locale';
 import { fakeKiosk, residentCard, type FakeKiosk } from './fake-kiosk';
 import { manualClock, type ManualClock } from './manual-clock';

@@ -5,7 +5,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../cli/free-port';
 import type { PlatformApplication, PlatformHandle } from './sync-kill-harness';
-import { freePort } from '../../cli/free-port';
 
 const PROCESS_ENTRY = path.join(import.meta.dirname, 'sync-platform-process.ts');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deviceMessages } from '../domain/i18n/device-messages';
+import { deviceMessages } from '../../domain/i18n/device-messages';
 import { deviceText } from './device-message';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
