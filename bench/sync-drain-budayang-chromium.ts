@@ -29,7 +29,9 @@ export async function runSide({
   const { drain, bench, memory } = await openDrainBench<DrainBench>(
     {
       entry: path.join(here, 'sync-drain-budayang-page.ts'),
-      workers: { '/worker/sync-worker.ts': path.join(here, '../sync/client/worker/sync-worker.ts') },
+      workers: {
+        '/worker/sync-worker.ts': path.join(here, '../sync/client/worker/sync-worker.ts'),
+      },
       minify: profile === undefined,
     },
     trace,
