@@ -39,3 +39,17 @@ describe('error text', () => {
     expect(isSessionRejected(null)).toBe(false);
   });
 });
+
+describe('a device report in the console’s words', () => {
+  it('says a DEVICE_ERROR reported as a key in the console’s locale', () => {
+    const error = {
+      code: 'DEVICE_ERROR',
+      message: 'ID card reader unavailable (/dev/ttyUSB0): closed',
+      details: {
+        key: 'device.idcard.unavailable',
+        params: { device: '/dev/ttyUSB0', detail: 'closed' },
+      },
+    };
+    expect(errorText(error, zh, 'action')).toContain('身份证阅读器不可用（/dev/ttyUSB0）：closed');
+  });
+});

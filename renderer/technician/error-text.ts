@@ -4,6 +4,7 @@
 // driver may echo what it read.
 import { formatDuration } from './duration';
 import { maskPersonalRuns } from './scan-preview';
+import { isMessageKey } from '../../domain/i18n/messages';
 import type { Translate } from '../../domain/i18n/translator';
 
 export interface ErrorShape {
@@ -28,9 +29,19 @@ function retryAfterSeconds(details: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
-function detailOf(message: string | undefined, t: Translate): string {
-  if (!message) return t('value.unknown');
-  const { text } = maskPersonalRuns(message);
+/** A driver's report travels as a key of domain/i18n and its params: said in the console's locale. */
+function reportedText(details: unknown, t: Translate): string | undefined {
+  if (typeof details !== 'object' || details === null) return undefined;
+  const { key, params } = details as { key?: unknown; params?: unknown };
+  if (typeof key !== 'string' || !isMessageKey(key)) return undefined;
+  const values = typeof params === 'object' && params !== null ? params : {};
+  return t(key, values as Record<string, string>);
+}
+
+function detailOf(message: string | undefined, t: Translate, details?: unknown): string {
+  const said = reportedText(details, t) ?? message;
+  if (!said) return t('value.unknown');
+  const { text } = maskPersonalRuns(said);
   return Array.from(text).length > 160 ? `${Array.from(text).slice(0, 160).join('')}…` : text;
 }
 
@@ -53,7 +64,7 @@ export function errorText(error: unknown, t: Translate, context: 'login' | 'acti
     case 'DEVICE_UNAVAILABLE':
       return t('error.deviceUnavailable');
     case 'DEVICE_ERROR':
-      return t('error.deviceError', { detail: detailOf(message, t) });
+      return t('error.deviceError', { detail: detailOf(message, t, details) });
     case 'PRINTER_NOT_READY':
       return t('error.printerNotReady');
     case 'NO_CARD':
