@@ -4,13 +4,15 @@
 // and the status are the engine's own types: the review screen builds the submission.
 import type { ApplicationSubmission } from '../../sync/client/application-sealer';
 import type { SubmittedApplication } from '../../sync/client/kiosk-sync';
+import type { DeliveryState as OutboxDeliveryState } from '../../sync/client/outbox-entry';
 import type { SyncStatus } from '../../sync/client/sync-status';
+import type { BadRatingReason } from '../../sync/protocol/rating';
 import type { Catalog } from '../catalog/catalog-model';
 
-export type { SyncStatus };
+export type { BadRatingReason, SyncStatus };
 
-/** Where a sealed application is: still in the outbox, or acknowledged by the platform. */
-export type DeliveryState = 'queued' | 'sending' | 'acked' | 'quarantined' | 'unknown';
+/** Where the outbox holds an envelope; `unknown` once it is gone (acknowledged and purged). */
+export type DeliveryState = OutboxDeliveryState | 'unknown';
 
 export interface DeliveryEvent {
   envelopeId: string;
@@ -29,14 +31,6 @@ export interface ProgressEntry {
   updatedAt: string;
   reason?: string;
 }
-
-export type BadRatingReason =
-  | 'unclear-guidance'
-  | 'inconvenient-procedure'
-  | 'too-many-materials'
-  | 'unfriendly-interface'
-  | 'long-wait'
-  | 'other';
 
 export interface RatingInput {
   envelopeId: string;
