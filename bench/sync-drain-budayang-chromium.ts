@@ -13,9 +13,9 @@ const QUEUE_SLICE = 100;
  * (bench/sync-drain-budayang-page.ts) submits through createKioskSync while the platform
  * process is down, so every application is sealed and durably in the Dexie outbox; then the
  * platform (reference, SQLite) comes back and the sync engine, in its Web Worker, drains.
- * The worker is bundled apart and served where kiosk-sync's `new URL('../worker/sync-worker.ts',
- * import.meta.url)` points (from the page's root, /worker/sync-worker.ts) (Vite would emit it under a hashed name and rewrite the URL;
- * esbuild leaves the URL as written). Heap is the page's plus the worker's.
+ * The worker is bundled apart and served at /worker/sync-worker.ts, where the kiosk-side
+ * service's worker URL points from the page's root (Vite would emit it under a hashed name and
+ * rewrite the URL; esbuild leaves the URL as written). Heap is the page's plus the worker's.
  */
 export async function runSide({
   apps,
