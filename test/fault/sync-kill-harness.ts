@@ -351,6 +351,7 @@ export async function runKillScenario(options: KillRunOptions): Promise<KillRunR
     await platform.start();
     const drainedBy = Date.now() + 120_000;
     let status: { queueDepth: number; quarantined: number } | undefined;
+    let unread = '';
     for (;;) {
       status = await running.page
         .evaluate(async () => {
@@ -367,9 +368,14 @@ export async function runKillScenario(options: KillRunOptions): Promise<KillRunR
           h.syncNow();
           return h.status();
         })
-        .catch(() => undefined);
+        .catch((error: unknown) => {
+          unread = error instanceof Error ? error.message : String(error);
+          return undefined;
+        });
       if (status && status.queueDepth === 0) break;
-      if (Date.now() > drainedBy) throw new Error(`queue did not drain: ${JSON.stringify(status)}`);
+      if (Date.now() > drainedBy) {
+        throw new Error(`queue did not drain: ${JSON.stringify(status) ?? `unread (${unread})`}`);
+      }
       await new Promise((r) => setTimeout(r, 500));
     }
 
